@@ -1,0 +1,38 @@
+package dev.portreg.registry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The four transport protocols with a 16-bit port space that the registry covers. */
+public enum Transport {
+    TCP,
+    UDP,
+    SCTP,
+    DCCP;
+
+    public static final List<Transport> ALL = List.of(values());
+
+    /** The lower-case name used in IANA's files, the API and URLs ("tcp"). */
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses "tcp", "TCP", ...; empty when the text names no transport. */
+    public static Optional<Transport> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (Transport t : values()) {
+            if (t.name().equalsIgnoreCase(text.trim())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return slug();
+    }
+}
