@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,6 +35,7 @@ public enum PortRange {
         return port >= 0 && port <= MAX_PORT;
     }
 
+    @JsonValue
     public String slug() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +33,7 @@ public enum PortStatus {
         this.label = label;
     }
 
+    @JsonValue
     public String slug() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package dev.portreg.registry;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The RFC 8126 §4 registration policies that apply to this registry. */
 public enum RegistrationPolicy {
     FIRST_COME_FIRST_SERVED("fcfs", "First Come First Served", "RFC 8126 §4.4"),
@@ -27,6 +29,7 @@ public enum RegistrationPolicy {
         return java.util.Optional.empty();
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return slug;

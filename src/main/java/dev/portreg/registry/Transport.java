@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ public enum Transport {
     public static final List<Transport> ALL = List.of(values());
 
     /** The lower-case name used in IANA's files, the API and URLs ("tcp"). */
+    @JsonValue
     public String slug() {
         return name().toLowerCase(Locale.ROOT);
     }

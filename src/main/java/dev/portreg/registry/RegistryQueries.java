@@ -1,0 +1,448 @@
+package dev.portreg.registry;
+
+import dev.portreg.registry.RegistryViews.EntryView;
+import dev.portreg.registry.RegistryViews.GapAround;
+import dev.portreg.registry.RegistryViews.GapView;
+import dev.portreg.registry.RegistryViews.NearestFree;
+import dev.portreg.registry.RegistryViews.Page;
+import dev.portreg.registry.RegistryViews.PersonView;
+import dev.portreg.registry.RegistryViews.PortView;
+import dev.portreg.registry.RegistryViews.RangeStats;
+import dev.portreg.registry.RegistryViews.ReferenceView;
+import dev.portreg.registry.RegistryViews.SearchResult;
+import dev.portreg.registry.RegistryViews.ServiceView;
+import dev.portreg.registry.RegistryViews.SourceView;
+import dev.portreg.registry.RegistryViews.Stats;
+import dev.portreg.registry.RegistryViews.StatusCounts;
+import dev.portreg.registry.RegistryViews.TransportStatus;
+import dev.portreg.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The registry's read side, shared by the JSON API and the pages: every answer comes from the
+ * current in-memory {@link RegistrySnapshot}. Inputs arrive as text and are checked here, so both
+ * adapters refuse the same things with the same words.
+ */
+@ApplicationScoped
+public class RegistryQueries {
+
+    public static final int MAX_PAGE_SIZE = 500;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+
+    /** The transports a gap is computed over when the caller names none. */
+    public static final List<Transport> DEFAULT_GAP_TRANSPORTS =
+            List.of(Transport.TCP, Transport.UDP);
+
+    private final Registry registry;
+
+    RegistryQueries(Registry registry) {
+        this.registry = registry;
+    }
+
+    public RegistrySnapshot snapshot() {
+        return registry.snapshot();
+    }
+
+    // --- parsing of inputs -------------------------------------------------------------------
+
+    /** A port number from text, or a 400 naming {@code field}. */
+    public static int parsePort(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badInput(field, "is required: a port number from 0 to 65535");
+        }
+        String t = text.trim();
+        if (!t.matches("\\d{1,9}")) {
+            throw ProblemException.badInput(
+                    field, "must be a whole number from 0 to 65535, not \"" + text + "\"");
+        }
+        int port = Integer.parseInt(t);
+        if (!PortRange.isPort(port)) {
+            throw ProblemException.badInput(field, port + " is outside the port space 0-65535");
+        }
+        return port;
+    }
+
+    /** Transports from query values; {@code fallback} when none is given. */
+    public static List<Transport> parseTransports(
+            String field, Collection<String> texts, List<Transport> fallback) {
+        if (texts == null || texts.isEmpty()) {
+            return fallback;
+        }
+        List<Transport> out = new ArrayList<>();
+        for (String text : texts) {
+            for (String part : text.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Transport t =
+                        Transport.parse(part)
+                                .orElseThrow(
+                                        () ->
+                                                ProblemException.badInput(
+                                                        field,
+                                                        "unknown transport \""
+                                                                + part.trim()
+                                                                + "\"; use tcp, udp, sctp or dccp"));
+                if (!out.contains(t)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out.isEmpty() ? fallback : List.copyOf(out);
+    }
+
+    static int parseInt(String field, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        String t = text.trim();
+        if (!t.matches("-?\\d{1,9}")) {
+            throw ProblemException.badInput(field, "must be a whole number, not \"" + text + "\"");
+        }
+        int v = Integer.parseInt(t);
+        if (v < min || v > max) {
+            throw ProblemException.badInput(
+                    field,
+                    max >= 1_000_000
+                            ? "must be " + min + " or more"
+                            : "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    // --- queries -------------------------------------------------------------------------------
+
+    public PortView port(String portText) {
+        return port(parsePort("port", portText));
+    }
+
+    public PortView port(int port) {
+        RegistrySnapshot s = snapshot();
+        List<TransportStatus> transports = new ArrayList<>(4);
+        List<Transport> freeOn = new ArrayList<>(4);
+        List<PortStatus> statuses = new ArrayList<>(4);
+        List<StoredEntry> at = s.entriesAt(port);
+        for (Transport t : Transport.ALL) {
+            PortStatus st = s.status(port, t);
+            statuses.add(st);
+            if (st.free()) {
+                freeOn.add(t);
+            }
+            List<String> names = new ArrayList<>(2);
+            for (StoredEntry se : at) {
+                Entry e = se.entry();
+                if (e.serviceName() != null && e.covers(t) && !names.contains(e.serviceName())) {
+                    names.add(e.serviceName());
+                }
+            }
+            transports.add(new TransportStatus(t, st, names));
+        }
+        GapAround gap =
+                s.gapAround(port, freeOn)
+                        .map(g -> new GapAround(g.from(), g.to(), g.size(), List.copyOf(freeOn)))
+                        .orElse(null);
+        PortRange range = PortRange.of(port);
+        List<Integer> nearest =
+                range == PortRange.DYNAMIC
+                        ? List.of()
+                        : s.nearestFree(port, DEFAULT_GAP_TRANSPORTS, 6);
+        return new PortView(
+                port,
+                range,
+                range.label + " port",
+                freeOn.size() == Transport.ALL.size(),
+                transports,
+                RequestPolicy.forPort(port, statuses),
+                gap,
+                nearest,
+                at.stream().map(se -> entry(s, se.entry())).toList(),
+                source(s));
+    }
+
+    public NearestFree nearestFree(String portText, Collection<String> transports, String count) {
+        int port = parsePort("port", portText);
+        List<Transport> ts = parseTransports("transport", transports, DEFAULT_GAP_TRANSPORTS);
+        int n = parseInt("count", count, 5, 1, 100);
+        return new NearestFree(port, ts, snapshot().nearestFree(port, ts, n));
+    }
+
+    /** Runs of ports in [from, to] free on every given transport (default tcp and udp). */
+    public List<GapView> gaps(
+            String fromText, String toText, Collection<String> transports, String minSize) {
+        int from = fromText == null || fromText.isBlank() ? 0 : parsePort("from", fromText);
+        int to = toText == null || toText.isBlank() ? PortRange.USER.to : parsePort("to", toText);
+        if (from > to) {
+            throw ProblemException.badInput("to", "must not be below from (" + from + ")");
+        }
+        List<Transport> ts = parseTransports("transport", transports, DEFAULT_GAP_TRANSPORTS);
+        int min = parseInt("minSize", minSize, 1, 1, PortRange.MAX_PORT + 1);
+        List<GapView> out = new ArrayList<>();
+        for (Ports p : snapshot().gaps(from, to, ts)) {
+            if (p.size() >= min) {
+                out.add(GapView.of(p));
+            }
+        }
+        return out;
+    }
+
+    public ServiceView service(String name) {
+        RegistrySnapshot s = snapshot();
+        List<StoredEntry> found = name == null ? List.of() : s.byName(name.trim());
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("No service named \"" + name + "\" is registered");
+        }
+        String canonical = found.get(0).entry().serviceName();
+        return new ServiceView(
+                canonical,
+                !ServiceNames.valid(canonical),
+                found.stream().map(se -> entry(s, se.entry())).toList(),
+                source(s));
+    }
+
+    /**
+     * Finds entries by service name, description, assignee, contact or reference. A number finds
+     * the entries of that port. Exact name matches come first, then names that start with the text,
+     * then the rest in registry order.
+     */
+    public SearchResult search(String query, String limitText) {
+        int limit = parseInt("limit", limitText, 50, 1, MAX_PAGE_SIZE);
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            throw ProblemException.badInput("q", "is required: a port number or a text to find");
+        }
+        RegistrySnapshot s = snapshot();
+        Integer port = null;
+        List<StoredEntry> hits;
+        if (q.matches("\\d{1,9}")) {
+            port = parsePort("q", q);
+            hits = s.entriesAt(port);
+        } else {
+            hits = ranked(s, q);
+        }
+        return new SearchResult(
+                q,
+                port,
+                hits.size(),
+                hits.stream().limit(limit).map(se -> entry(s, se.entry())).toList());
+    }
+
+    private static List<StoredEntry> ranked(RegistrySnapshot s, String q) {
+        String needle = q.toLowerCase(Locale.ROOT);
+        List<StoredEntry> exact = new ArrayList<>();
+        List<StoredEntry> prefix = new ArrayList<>();
+        List<StoredEntry> other = new ArrayList<>();
+        Predicate<StoredEntry> matches = matcher(s, needle);
+        for (StoredEntry se : s.entries()) {
+            String name = se.entry().serviceName();
+            String lname = name == null ? "" : name.toLowerCase(Locale.ROOT);
+            if (lname.equals(needle)) {
+                exact.add(se);
+            } else if (!lname.isEmpty() && lname.startsWith(needle)) {
+                prefix.add(se);
+            } else if (matches.test(se)) {
+                other.add(se);
+            }
+        }
+        exact.addAll(prefix);
+        exact.addAll(other);
+        return exact;
+    }
+
+    /** Matches a lower-case needle against name, description, people and references. */
+    private static Predicate<StoredEntry> matcher(RegistrySnapshot s, String needle) {
+        return se -> {
+            Entry e = se.entry();
+            if (contains(e.serviceName(), needle) || contains(e.description(), needle)) {
+                return true;
+            }
+            for (String id : new String[] {e.assigneeId(), e.contactId()}) {
+                if (id != null) {
+                    if (contains(id, needle)) {
+                        return true;
+                    }
+                    Person p = s.people().get(id);
+                    if (p != null
+                            && (contains(p.name(), needle)
+                                    || contains(p.org(), needle)
+                                    || contains(p.email(), needle))) {
+                        return true;
+                    }
+                }
+            }
+            for (Reference r : e.references()) {
+                if (contains(r.data(), needle)
+                        || contains(r.text(), needle)
+                        || contains(r.label(), needle)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** A page of registry entries, filtered by range, status, transport and text. */
+    public Page<EntryView> entries(
+            String rangeText,
+            String statusText,
+            String transportText,
+            String query,
+            String pageText,
+            String sizeText) {
+        PortRange range =
+                blank(rangeText)
+                        ? null
+                        : PortRange.parse(rangeText)
+                                .orElseThrow(
+                                        () ->
+                                                ProblemException.badInput(
+                                                        "range",
+                                                        "unknown range \""
+                                                                + rangeText
+                                                                + "\"; use system, user or dynamic"));
+        PortStatus status =
+                blank(statusText)
+                        ? null
+                        : PortStatus.parse(statusText)
+                                .filter(st -> st != PortStatus.UNLISTED)
+                                .orElseThrow(
+                                        () ->
+                                                ProblemException.badInput(
+                                                        "status",
+                                                        "unknown status \""
+                                                                + statusText
+                                                                + "\"; use assigned, reserved,"
+                                                                + " unassigned or other"));
+        Transport transport =
+                blank(transportText)
+                        ? null
+                        : parseTransports("transport", List.of(transportText), List.of()).get(0);
+        int page = parseInt("page", pageText, 0, 0, Integer.MAX_VALUE / 2);
+        int size = parseInt("size", sizeText, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        RegistrySnapshot s = snapshot();
+        Predicate<StoredEntry> text =
+                blank(query) ? se -> true : matcher(s, query.trim().toLowerCase(Locale.ROOT));
+        List<StoredEntry> matching = new ArrayList<>();
+        for (StoredEntry se : s.entries()) {
+            Entry e = se.entry();
+            if (range != null
+                    && (e.ports() == null
+                            || !e.ports().overlaps(new Ports(range.from, range.to)))) {
+                continue;
+            }
+            if (status != null && e.status() != status) {
+                continue;
+            }
+            if (transport != null && !e.covers(transport)) {
+                continue;
+            }
+            if (text.test(se)) {
+                matching.add(se);
+            }
+        }
+        int pages = (matching.size() + size - 1) / size;
+        List<EntryView> items =
+                matching.stream()
+                        .skip((long) page * size)
+                        .limit(size)
+                        .map(se -> entry(s, se.entry()))
+                        .toList();
+        return new Page<>(page, size, matching.size(), pages, items);
+    }
+
+    public Stats stats() {
+        RegistrySnapshot s = snapshot();
+        List<RangeStats> ranges = new ArrayList<>();
+        for (Map.Entry<PortRange, Map<Transport, Map<PortStatus, Integer>>> r :
+                s.counts().entrySet()) {
+            List<StatusCounts> perTransport = new ArrayList<>();
+            for (Map.Entry<Transport, Map<PortStatus, Integer>> t : r.getValue().entrySet()) {
+                Map<PortStatus, Integer> c = t.getValue();
+                perTransport.add(
+                        new StatusCounts(
+                                t.getKey(),
+                                c.get(PortStatus.ASSIGNED),
+                                c.get(PortStatus.RESERVED),
+                                c.get(PortStatus.UNASSIGNED),
+                                c.get(PortStatus.OTHER),
+                                c.get(PortStatus.UNLISTED)));
+            }
+            PortRange range = r.getKey();
+            ranges.add(new RangeStats(range, range.label, range.from, range.to, perTransport));
+        }
+        return new Stats(
+                source(s), s.entries().size(), s.names().size(), s.people().size(), ranges);
+    }
+
+    public SourceView source() {
+        return source(snapshot());
+    }
+
+    // --- mapping -------------------------------------------------------------------------------
+
+    static SourceView source(RegistrySnapshot s) {
+        return s.info()
+                .map(
+                        i ->
+                                new SourceView(
+                                        i.source(),
+                                        i.format().slug,
+                                        i.format().label,
+                                        i.partial(),
+                                        i.updated(),
+                                        i.importedAt()))
+                .orElse(null);
+    }
+
+    public static EntryView entry(RegistrySnapshot s, Entry e) {
+        return new EntryView(
+                e.serviceName(),
+                e.ports() == null ? null : e.ports().toString(),
+                e.ports() == null ? null : e.ports().from(),
+                e.ports() == null ? null : e.ports().to(),
+                e.transport() == null ? null : e.transport().slug(),
+                e.transports(),
+                e.status(),
+                e.description(),
+                person(s, e.assigneeId()),
+                person(s, e.contactId()),
+                e.registered(),
+                e.modified(),
+                e.references().stream()
+                        .map(
+                                r ->
+                                        new ReferenceView(
+                                                r.type(),
+                                                r.data(),
+                                                r.section(),
+                                                r.text(),
+                                                r.label(),
+                                                r.url()))
+                        .toList(),
+                e.serviceCode(),
+                e.unauthorized(),
+                e.notes(),
+                e.legacyName());
+    }
+
+    private static PersonView person(RegistrySnapshot s, String id) {
+        if (id == null) {
+            return null;
+        }
+        Person p = s.people().getOrDefault(id, Person.idOnly(id));
+        return new PersonView(p.id(), p.displayName(), p.org(), p.email(), p.uri());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.portreg.web;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an answer a person or a client can act on: problem+json (RFC 9457) under
+ * /api, a friendly page elsewhere. Never a stack trace.
+ */
+public class ErrorMapper {
+
+    @CheckedTemplate(basePath = "error")
+    static class Templates {
+        static native TemplateInstance page(
+                int status, String title, String detail, List<Problem.FieldError> errors);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(uri, e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors =
+                e.getConstraintViolations().stream()
+                        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                        .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                        .toList();
+        ProblemException p = ProblemException.badInput(errors);
+        return respond(uri, 400, p.title(), p.getMessage(), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error " + status : known.getReasonPhrase();
+        String detail =
+                status == 404
+                        ? "There is nothing at " + uri.getRequestUri().getPath()
+                        : e.getMessage();
+        Response r = respond(uri, status, title, detail, List.of());
+        if (!e.getResponse().getHeaders().isEmpty()) {
+            Response.ResponseBuilder b = Response.fromResponse(r);
+            e.getResponse().getHeaders().forEach((k, v) -> v.forEach(x -> b.header(k, x)));
+            return b.build();
+        }
+        return r;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        Log.errorf(e, "unexpected error %s on %s", ref, uri.getRequestUri().getPath());
+        return respond(
+                uri,
+                500,
+                "Internal error",
+                "Something went wrong on our side (reference " + ref + "). Nothing was changed.",
+                List.of());
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getRequestUri().getPath();
+        return path.startsWith("/api/");
+    }
+
+    private static Response respond(
+            UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors) {
+        if (isApi(uri)) {
+            return Response.status(status)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(
+                            new Problem(
+                                    "about:blank",
+                                    title,
+                                    status,
+                                    detail,
+                                    uri.getRequestUri().getPath(),
+                                    errors))
+                    .build();
+        }
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(status, title, detail, errors))
+                .build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "method.arg0.field" → "field"
+        int dot = path.indexOf('.');
+        if (dot >= 0) {
+            String rest = path.substring(dot + 1);
+            int second = rest.indexOf('.');
+            return second >= 0 ? rest.substring(second + 1) : rest;
+        }
+        return path;
+    }
+}
