@@ -2,8 +2,12 @@ package dev.portreg.exchange;
 
 import dev.portreg.registry.RegistryInfo.SourceFormat;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -42,18 +46,42 @@ public final class RegistryReaders {
     public static RegistryDocument read(byte[] content, String source) {
         return switch (detect(content)) {
             case IANA_XML -> new IanaXmlReader().read(new ByteArrayInputStream(content), source);
-            case IANA_CSV -> new IanaCsvReader().read(utf8(content), source);
-            case ETC_SERVICES -> new EtcServicesReader().read(utf8(content), source);
+            case IANA_CSV -> new IanaCsvReader().read(utf8(content, "CSV line "), source);
+            case ETC_SERVICES -> new EtcServicesReader().read(utf8(content, "line "), source);
         };
     }
 
-    /** A reader that refuses bytes that are not UTF-8 instead of replacing them. */
-    static Reader utf8(byte[] content) {
-        return new InputStreamReader(
-                new ByteArrayInputStream(content),
+    /**
+     * The content as text, refusing bytes that are not UTF-8 (instead of replacing them) with the
+     * line they are on.
+     */
+    static Reader utf8(byte[] content, String linePrefix) {
+        CharsetDecoder decoder =
                 StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ImportException(
+                    linePrefix
+                            + line
+                            + ": is not UTF-8 text (byte 0x"
+                            + String.format("%02X", content[at] & 0xff)
+                            + " at offset "
+                            + at
+                            + ")");
+        }
+        out.flip();
+        return new StringReader(out.toString());
     }
 }

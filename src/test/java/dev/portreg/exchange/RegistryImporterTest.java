@@ -15,6 +15,7 @@ import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.Transport;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -286,6 +287,27 @@ class RegistryImporterTest {
                                         "empty",
                                         "tester"));
         assertEquals("empty holds no entries: nothing to import", empty.getMessage());
+    }
+
+    @Test
+    void aCsvCreatesIdOnlyPeopleAndNeverDeletesOrBlanksKnownOnes() {
+        seedSample();
+        long people = db.count("SELECT count(*) FROM person");
+        ImportResult r = importer.importFrom(Fixtures.path("quirks.csv"), "tester");
+        assertEquals(SourceFormat.IANA_CSV, r.format());
+        assertEquals(25, r.entries());
+        assertEquals(
+                List.of(List.of("IESG", "IESG", "iesg@ietf.org")),
+                db.rows("SELECT id, org, email FROM person WHERE id = 'IESG'"),
+                "a CSV mention does not blank a known person");
+        assertEquals(
+                List.of(Arrays.asList("Csv_Fixture_Person", null, null, null)),
+                db.rows(
+                        "SELECT id, name, org, email FROM person"
+                                + " WHERE id = 'Csv_Fixture_Person'"));
+        assertEquals(1, db.count("SELECT count(*) FROM person WHERE id = 'Jon_Postel'"));
+        assertTrue(db.count("SELECT count(*) FROM person") > people);
+        assertEquals("iana-csv", db.rows("SELECT format FROM registry_info").get(0).get(0));
     }
 
     private static List<String> keys(List<RegistryDiff.Item> items) {
