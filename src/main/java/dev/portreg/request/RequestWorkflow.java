@@ -424,15 +424,16 @@ public class RequestWorkflow {
                     case IANA_REVIEW, APPROVED -> Roles.IANA;
                     default -> null;
                 };
-        if (role == null) {
-            return illegal(a, s);
+        boolean reviewer =
+                actor.roles.contains(Roles.EXPERT)
+                        || actor.roles.contains(Roles.IESG)
+                        || actor.roles.contains(Roles.IANA);
+        if (!reviewer) {
+            return forbid("only experts, IESG members and the IANA operator decide requests");
         }
-        if (!actor.roles.contains(role)) {
-            return forbid(
-                    "only a holder of the "
-                            + role
-                            + " role decides a request in "
-                            + s.label.toLowerCase());
+        if (role == null || !actor.roles.contains(role)) {
+            // A reviewer, but this request is not (or no longer) in a state they decide.
+            return illegal(a, s);
         }
         if (own) {
             return forbid("nobody reviews their own request");

@@ -205,7 +205,7 @@ class RequestJourneyApiTest {
                 .body(Map.of("decision", "reject", "comment", "no"))
                 .post("/api/v1/requests/" + id + "/review")
                 .then()
-                .statusCode(403);
+                .statusCode(409);
     }
 
     @Test
