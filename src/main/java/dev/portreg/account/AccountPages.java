@@ -96,7 +96,7 @@ public class AccountPages {
     public TemplateInstance login(UriInfo uri, @RestQuery String registered) {
         return Templates.login(
                 uri.getQueryParameters().containsKey("error"),
-                registered == null ? null : AccountRules.normalizeUsername(registered),
+                usernameOrNull(registered),
                 DevAccounts.enabled(devAccounts) ? DevAccounts.ALL : List.of());
     }
 
@@ -166,7 +166,7 @@ public class AccountPages {
     @Path("admin/accounts")
     @RolesAllowed(Roles.IANA)
     public TemplateInstance accountList(@RestQuery String updated) {
-        return accountsPage(updated, null);
+        return accountsPage(usernameOrNull(updated), null);
     }
 
     @POST
@@ -201,6 +201,15 @@ public class AccountPages {
                                                         + "/roles"))
                         .toList();
         return Templates.accounts(rows, Roles.GRANTABLE, updated, error);
+    }
+
+    /**
+     * A username echoed from the query string, or null when it is not one: a crafted link must not
+     * put arbitrary text into "Account ... created".
+     */
+    private static String usernameOrNull(String value) {
+        String u = AccountRules.normalizeUsername(value);
+        return AccountRules.usernameProblem(u) == null ? u : null;
     }
 
     private static String encode(String s) {

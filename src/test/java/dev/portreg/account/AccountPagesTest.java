@@ -109,6 +109,19 @@ class AccountPagesTest {
     }
 
     @Test
+    void theLoginPageEchoesOnlyAUsername() {
+        new Browser()
+                .get("/login?registered=Your+account+is+suspended")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("suspended")));
+        new Browser()
+                .get("/login?registered=new-user")
+                .then()
+                .body(containsString("Account <strong>new-user</strong> created"));
+    }
+
+    @Test
     void aPageThatNeedsAnAccountSendsAnonymousVisitorsToLogin() {
         new Browser()
                 .get("/admin/accounts")
@@ -122,10 +135,18 @@ class AccountPagesTest {
         String operator = testAccounts.create(Roles.IANA);
         String member = testAccounts.create(Roles.EXPERT);
         Browser b = new Browser();
-        b.signIn(operator, TestAccounts.PASSWORD);
+        b.get("/admin/accounts").then().statusCode(302);
+        // Signing in returns to the page that asked for it.
+        b.post(
+                        "/j_security_check",
+                        Map.of("j_username", operator, "j_password", TestAccounts.PASSWORD))
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/admin/accounts"));
         b.get("/admin/accounts")
                 .then()
                 .statusCode(200)
+                .header("X-Frame-Options", "DENY")
                 .body(containsString("<h1>Accounts</h1>"))
                 .body(containsString(member))
                 .body(containsString("action=\"/admin/accounts/" + member + "/roles\""))
