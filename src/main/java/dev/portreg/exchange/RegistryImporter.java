@@ -87,12 +87,26 @@ public class RegistryImporter {
      * @param actor who imports it ("system" for the seeder)
      */
     public ImportResult importDocument(RegistryDocument doc, String source, String actor) {
+        return importDocument(doc, source, actor, null);
+    }
+
+    /**
+     * Imports a parsed document only if it makes exactly the changes a preview showed: the check
+     * runs inside the import's transaction, under the registry writers' lock, so no other writer
+     * can slip in between.
+     *
+     * @param expected what {@link #preview(RegistryDocument)} answered, or null to import whatever
+     *     the document changes now
+     * @throws StalePreviewException when the registry changed since the preview; nothing is written
+     */
+    public ImportResult importDocument(
+            RegistryDocument doc, String source, String actor, RegistryDiff expected) {
         if (doc.entries().isEmpty()) {
             throw new ImportException(source + " holds no entries: nothing to import");
         }
         long start = System.nanoTime();
         ImportResult result =
-                transactions.inNewTransaction(c -> apply(c, doc, source, actor, start));
+                transactions.inNewTransaction(c -> apply(c, doc, source, actor, expected, start));
         if (!result.unchanged() || result.moved() > 0) {
             registry.reload();
         }
@@ -120,12 +134,23 @@ public class RegistryImporter {
     }
 
     private ImportResult apply(
-            Connection c, RegistryDocument doc, String source, String actor, long start)
+            Connection c,
+            RegistryDocument doc,
+            String source,
+            String actor,
+            RegistryDiff expected,
+            long start)
             throws SQLException {
         writer.lock(c);
         List<StoredEntry> current = store.loadEntries(c);
         boolean seed = current.isEmpty();
         Plan plan = Plan.of(current, doc.entries());
+        if (expected != null && !plan.diff().equals(expected)) {
+            throw new StalePreviewException(
+                    "the registry changed since the preview of "
+                            + source
+                            + ": preview it again to see what it would change now");
+        }
         SourceFormat format = doc.info().format();
 
         int people = 0;
