@@ -1,0 +1,259 @@
+package dev.portreg.support;
+
+import dev.portreg.account.AccountService;
+import dev.portreg.account.Registration;
+import dev.portreg.exchange.ImportResult;
+import dev.portreg.exchange.RegistryImporter;
+import dev.portreg.registry.Entry;
+import dev.portreg.registry.Ports;
+import dev.portreg.registry.Registry;
+import dev.portreg.registry.RegistryWriter;
+import dev.portreg.registry.Transport;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What history and import tests build on: the sample registry seeded, then imported again from
+ * sample-modified.xml (newsvc 938/tcp added, rndc 953/tcp's description changed, www-http 80/udp
+ * removed), accounts with roles, and direct reads of the tables for assertions.
+ */
+@ApplicationScoped
+public class HistoryFixtures {
+
+    public static final String PASSWORD = "Seven tidy walruses 42";
+
+    private final AccountService accounts;
+    private final RegistryImporter importer;
+    private final Registry registry;
+    private final AgroalDataSource dataSource;
+
+    HistoryFixtures(
+            AccountService accounts,
+            RegistryImporter importer,
+            Registry registry,
+            AgroalDataSource dataSource) {
+        this.accounts = accounts;
+        this.importer = importer;
+        this.registry = registry;
+        this.dataSource = dataSource;
+    }
+
+    /** The two imports a history test looks at. */
+    public record Imported(ImportResult seed, ImportResult modified) {}
+
+    /** Empties the registry, seeds it from sample.xml, then imports sample-modified.xml. */
+    public Imported sampleThenModified() {
+        ImportResult seed = seedSample();
+        ImportResult modified = importer.importFrom(path("/iana/sample-modified.xml"), "tester");
+        return new Imported(seed, modified);
+    }
+
+    /** Empties the registry and seeds it from sample.xml. */
+    public ImportResult seedSample() {
+        clearRegistry();
+        registry.reload();
+        return importer.importFrom(path("/iana/sample.xml"), "tester");
+    }
+
+    /** Leaves the registry as sample.xml, as other test classes expect to find it. */
+    public void leaveTheSample() {
+        importer.importFrom(path("/iana/sample.xml"), "test");
+    }
+
+    /** A new account with a unique name holding requester and {@code roles}. */
+    public String account(String... roles) {
+        String username = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        accounts.register(
+                new Registration(
+                        username, PASSWORD, "Test " + username, username + "@example.org"));
+        if (roles.length > 0) {
+            accounts.setRoles(username, List.of(roles));
+        }
+        return username;
+    }
+
+    /** A test resource ("/iana/sample.xml") as a file path the importer can read. */
+    public static String path(String resource) {
+        try {
+            return Path.of(HistoryFixtures.class.getResource(resource).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes of a test resource. */
+    public static byte[] bytes(String resource) {
+        try (InputStream in = HistoryFixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long count(String sql, Object... args) {
+        return Long.parseLong(rows(sql, args).get(0).get(0));
+    }
+
+    public List<List<String>> rows(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<List<String>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Entries, people, holdings, info and history rows, and a digest of every entry row. */
+    public List<String> state() {
+        return rows("SELECT (SELECT count(*) FROM registry_entry)::text,"
+                        + " (SELECT count(*) FROM person)::text,"
+                        + " (SELECT count(*) FROM port_holding)::text,"
+                        + " (SELECT count(*) FROM registry_change)::text,"
+                        + " (SELECT count(*) FROM registry_change_item)::text,"
+                        + " (SELECT coalesce(max(imported_at)::text, '') FROM registry_info),"
+                        + " (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY id), ''))"
+                        + " FROM registry_entry e)")
+                .get(0);
+    }
+
+    /** How many registry_change rows there are. */
+    public long changes() {
+        return count("SELECT count(*) FROM registry_change");
+    }
+
+    /** Empties the registry: entries, holdings and info (history is insert-only). */
+    public void clearRegistry() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + RegistryWriter.LOCK_KEY + ")");
+            try {
+                s.executeUpdate("DELETE FROM port_holding");
+                s.executeUpdate("DELETE FROM registry_entry");
+                s.executeUpdate("DELETE FROM registry_info");
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + RegistryWriter.LOCK_KEY + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records a registry action of a request, as a completed request would: a draft request of a
+     * new account, and a history row linked to it that changes rndc's description.
+     *
+     * @return the change id and the request id
+     */
+    public long[] registryAction(RegistryWriter writer) {
+        String requester = account();
+        return withConnection(
+                c -> {
+                    long requestId;
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "INSERT INTO port_request (kind, state, requester_id, content,"
+                                            + " created_at, updated_at) SELECT 'modify', 'draft',"
+                                            + " id, '{}', now(), now() FROM account"
+                                            + " WHERE username = ? RETURNING id")) {
+                        ps.setString(1, requester);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            requestId = rs.getLong(1);
+                        }
+                    }
+                    Entry before =
+                            new Entry(
+                                    "rndc",
+                                    Ports.of(953),
+                                    Transport.TCP,
+                                    "BIND9 remote name daemon controller",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null);
+                    Entry after =
+                            new Entry(
+                                    "rndc",
+                                    Ports.of(953),
+                                    Transport.TCP,
+                                    "Remote name daemon control",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null);
+                    long changeId =
+                            writer.recordChange(
+                                    c,
+                                    new RegistryWriter.Change(
+                                            Instant.now(),
+                                            "iana-operator",
+                                            "registry-action",
+                                            "request #" + requestId,
+                                            "Request #" + requestId + " (modify): rndc 953/tcp",
+                                            0,
+                                            1,
+                                            0,
+                                            List.of(
+                                                    new RegistryWriter.ChangeItem(
+                                                            "changed",
+                                                            "rndc/953/tcp",
+                                                            before,
+                                                            after)),
+                                            requestId));
+                    return new long[] {changeId, requestId};
+                });
+    }
+
+    /** Runs SQL on a connection of its own (auto-commit). */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}
