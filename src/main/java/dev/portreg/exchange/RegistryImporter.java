@@ -305,6 +305,9 @@ public class RegistryImporter {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             Throwable cause = e.getCause();
