@@ -97,9 +97,26 @@ class ExportApiTest {
     }
 
     @Test
-    void xmlOfTheQuirksRoundTrips() {
+    void xmlOfTheQuirksRoundTripsWithHeaderAndPeople() {
         importer.importFrom(Fixtures.path("quirks.xml"), "tester");
-        reimportChangesNothing(export("xml"));
+        byte[] xml = export("xml");
+        RegistryDocument doc = RegistryReaders.read(xml, "export");
+        var snapshot = registry.snapshot();
+        var info = snapshot.info().orElseThrow();
+        assertEquals(info.title(), doc.info().title());
+        assertEquals(info.category(), doc.info().category());
+        assertEquals(info.updated(), doc.info().updated());
+        assertEquals(info.expert(), doc.info().expert());
+        assertEquals(info.notes(), doc.info().notes());
+        assertEquals(info.footnotes(), doc.info().footnotes());
+        assertEquals(
+                snapshot.people(),
+                doc.people().stream()
+                        .collect(
+                                java.util.stream.Collectors.toMap(
+                                        dev.portreg.registry.Person::id, p -> p)),
+                "people, including two mailto URIs and a tel: URI");
+        reimportChangesNothing(xml);
     }
 
     @Test
