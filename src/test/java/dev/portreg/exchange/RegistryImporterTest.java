@@ -223,7 +223,17 @@ class RegistryImporterTest {
         seedSample();
         List<Long> before = db.counts();
         String digest = db.entriesDigest();
-        for (String broken : List.of("bad-port.xml", "bad-date.xml", "truncated.xml", "xxe.xml")) {
+        for (String broken :
+                List.of(
+                        "bad-port.xml",
+                        "bad-date.xml",
+                        "truncated.xml",
+                        "xxe.xml",
+                        "bad-port.csv",
+                        "bad-date.csv",
+                        "wrong-header.csv",
+                        "unterminated.csv",
+                        "bad.services")) {
             ImportException ex =
                     assertThrows(
                             ImportException.class,
