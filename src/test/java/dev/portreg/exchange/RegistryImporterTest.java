@@ -111,6 +111,37 @@ class RegistryImporterTest {
     }
 
     @Test
+    void aNewHeaderAloneIsSavedWithoutHistory() {
+        seedSample();
+        long changes = db.count("SELECT count(*) FROM registry_change");
+        RegistryDocument doc = Fixtures.read("sample.xml");
+        var i = doc.info();
+        var newer =
+                new dev.portreg.registry.RegistryInfo(
+                        i.source(),
+                        i.format(),
+                        i.partial(),
+                        i.title(),
+                        i.category(),
+                        java.time.LocalDate.of(2026, 9, 1),
+                        i.expert(),
+                        i.notes(),
+                        i.footnotes(),
+                        i.importedAt());
+        ImportResult r =
+                importer.importDocument(
+                        new RegistryDocument(newer, doc.entries(), doc.people()),
+                        Fixtures.path("sample.xml"),
+                        "tester");
+        assertTrue(r.unchanged());
+        assertNull(r.changeId());
+        assertEquals(changes, db.count("SELECT count(*) FROM registry_change"));
+        assertEquals(
+                java.time.LocalDate.of(2026, 9, 1),
+                registry.snapshot().info().orElseThrow().updated());
+    }
+
+    @Test
     void aNewerFileUpdatesInPlaceAndItemizesTheChanges() {
         seedSample();
         long rndcId = db.count("SELECT id FROM registry_entry WHERE entry_key = 'rndc/953/tcp'");
