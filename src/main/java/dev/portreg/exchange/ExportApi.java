@@ -3,7 +3,7 @@ package dev.portreg.exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistrySnapshot;
-import jakarta.ws.rs.BadRequestException;
+import dev.portreg.web.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,10 +15,8 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -99,34 +97,12 @@ public class ExportApi {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     }
 
-    /**
-     * 400 as an RFC 9457 problem. (Until the shared problem mapper lands, the response is built
-     * here.)
-     */
-    private static BadRequestException badFormat(String format) {
-        String detail =
+    private static ProblemException badFormat(String format) {
+        return ProblemException.badInput(
+                "format",
                 "unknown export format \""
                         + format
                         + "\": use one of "
-                        + String.join(", ", FORMATS);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Bad Request");
-        problem.put("status", 400);
-        problem.put("detail", detail);
-        problem.put(
-                "errors",
-                List.of(
-                        Map.of(
-                                "field",
-                                "format",
-                                "message",
-                                "must be one of " + String.join(", ", FORMATS))));
-        return new BadRequestException(
-                detail,
-                Response.status(Response.Status.BAD_REQUEST)
-                        .type("application/problem+json")
-                        .entity(problem)
-                        .build());
+                        + String.join(", ", FORMATS));
     }
 }

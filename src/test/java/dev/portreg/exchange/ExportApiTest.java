@@ -268,10 +268,13 @@ class ExportApiTest {
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("about:blank"))
-                .body("title", equalTo("Bad Request"))
+                .body("title", equalTo("Invalid input"))
                 .body("status", equalTo(400))
                 .body("detail", containsString("\"yaml\""))
                 .body("errors[0].field", equalTo("format"))
-                .body("errors[0].message", equalTo("must be one of xml, csv, json, services"));
+                .body(
+                        "errors[0].message",
+                        equalTo(
+                                "\"yaml\" is not a format: must be one of xml, csv, json, services"));
     }
 }
