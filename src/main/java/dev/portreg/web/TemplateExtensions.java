@@ -128,6 +128,20 @@ public final class TemplateExtensions {
         return b;
     }
 
+    /** Notes longer than this fold away behind their first line. */
+    static final int LONG_TEXT = 400;
+
+    /** True for notes long enough to fold (DNS-SD key lists run to dozens of lines). */
+    static boolean longText(String text) {
+        return text.length() > LONG_TEXT;
+    }
+
+    /** The first line of a text, cut to a readable length, to summarise it. */
+    static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "…" : line;
+    }
+
     /** A query-string value: "sql*net" → "sql*net", "a b" → "a+b". */
     static String param(String text) {
         return Urls.param(text);
