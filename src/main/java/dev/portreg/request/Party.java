@@ -1,0 +1,31 @@
+package dev.portreg.request;
+
+/** A person or organisation named in a request: the Assignee or the Contact (RFC 6335 §8.1.1). */
+public record Party(String name, String org, String email) {
+
+    public static final Party EMPTY = new Party(null, null, null);
+
+    public Party {
+        name = RequestContent.trimToNull(name);
+        org = RequestContent.trimToNull(org);
+        email = RequestContent.trimToNull(email);
+    }
+
+    public boolean isEmpty() {
+        return name == null && org == null && email == null;
+    }
+
+    public String display() {
+        StringBuilder b = new StringBuilder();
+        if (name != null) {
+            b.append(name);
+        }
+        if (org != null) {
+            b.append(b.isEmpty() ? "" : ", ").append(org);
+        }
+        if (email != null) {
+            b.append(b.isEmpty() ? "" : " ").append('<').append(email).append('>');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,720 @@
+package dev.portreg.request;
+
+import dev.portreg.registry.Entry;
+import dev.portreg.registry.Person;
+import dev.portreg.registry.PortRange;
+import dev.portreg.registry.PortStatus;
+import dev.portreg.registry.Ports;
+import dev.portreg.registry.RegistrySnapshot;
+import dev.portreg.registry.ServiceNames;
+import dev.portreg.registry.StoredEntry;
+import dev.portreg.registry.Transport;
+import dev.portreg.request.Assessment.PreviewEntry;
+import dev.portreg.web.Problem.FieldError;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of RFC 6335 §8 applied to one request against the registry as it is now: the same
+ * checks run while drafting (as advice), on submission (as a gate) and again at decision time.
+ */
+public final class RequestChecks {
+
+    /** DCCP service codes 0x3F000000-0x3FFFFFFF are for private use (RFC 5595). */
+    static final long PRIVATE_CODES_FROM = 0x3F000000L;
+
+    static final long PRIVATE_CODES_TO = 0x3FFFFFFFL;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    /** Another open request, for conflict warnings. */
+    public record OpenRequest(
+            long id, String serviceName, Ports ports, List<Transport> transports) {}
+
+    /**
+     * What a check needs to know besides the request.
+     *
+     * @param requestId the request being checked (excluded from competitors), or 0
+     * @param requesterEmail the requester's email: ownership of existing assignments is by the
+     *     Assignee's or Contact's address
+     * @param operator true when the requester holds the iana role (revocations)
+     */
+    public record Context(
+            RegistrySnapshot registry,
+            long requestId,
+            String requesterEmail,
+            boolean operator,
+            List<OpenRequest> openRequests,
+            LocalDate today) {}
+
+    private final RequestContent c;
+    private final Context ctx;
+    private final RegistrySnapshot reg;
+    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> warnings = new ArrayList<>();
+    private final List<PreviewEntry> preview = new ArrayList<>();
+    private final Set<Integer> suggestions = new LinkedHashSet<>();
+    private final Set<Long> competing = new LinkedHashSet<>();
+    private Set<Track> allowed = EnumSet.noneOf(Track.class);
+    private String policy;
+
+    private RequestChecks(RequestContent content, Context ctx) {
+        this.c = content;
+        this.ctx = ctx;
+        this.reg = ctx.registry();
+    }
+
+    public static Assessment assess(RequestContent content, Context ctx) {
+        return new RequestChecks(content, ctx).run();
+    }
+
+    private Assessment run() {
+        switch (c.kind()) {
+            case NEW_ASSIGNMENT -> newAssignment();
+            case ADD_TRANSPORT -> addTransport();
+            case MODIFY -> modify();
+            case DE_ASSIGN -> deAssign(false);
+            case REVOKE -> deAssign(true);
+        }
+        Track track = chooseTrack();
+        return new Assessment(
+                track,
+                List.copyOf(allowed),
+                policy,
+                List.copyOf(errors),
+                List.copyOf(warnings),
+                List.copyOf(preview),
+                List.copyOf(suggestions),
+                List.copyOf(competing));
+    }
+
+    // --- kinds -----------------------------------------------------------------------------------
+
+    private void newAssignment() {
+        checkNewName(c.serviceName());
+        if (c.transports().isEmpty()) {
+            error("transports", "choose at least one transport: tcp, udp, sctp or dccp");
+        }
+        if (c.ports() != null && c.anyPortIn() != null) {
+            error("port", "give a port, or a range for IANA to pick from, not both");
+        }
+        PortRange range = null;
+        boolean reservedForOthers = false;
+        boolean ownReservation = false;
+        if (c.ports() != null) {
+            Ports p = c.ports();
+            if (p.to() > PortRange.USER.to) {
+                error("port", "Dynamic ports (49152-65535) are never assigned (RFC 6335 §8.1.2)");
+            } else if (PortRange.of(p.from()) != PortRange.of(p.to())) {
+                error("port", "a range must lie within one range, System or User");
+            } else {
+                range = PortRange.of(p.from());
+                if (!p.single()) {
+                    warn(
+                            "port",
+                            "more than one port is rarely justified: multiplex in-band or use"
+                                    + " discovery (RFC 7605 §7.2)");
+                }
+                for (Transport t : c.transports()) {
+                    for (int port = p.from(); port <= p.to(); port++) {
+                        PortStatus s = reg.status(port, t);
+                        switch (s) {
+                            case UNASSIGNED -> {}
+                            case ASSIGNED, OTHER -> {
+                                error(
+                                        "port",
+                                        port
+                                                + "/"
+                                                + t
+                                                + " is "
+                                                + holderText(port, t)
+                                                + ": choose a free port");
+                                suggestions.addAll(reg.nearestFree(port, c.transports(), 5));
+                            }
+                            case RESERVED, UNLISTED -> {
+                                if (holds(port)) {
+                                    ownReservation = true;
+                                } else {
+                                    reservedForOthers = true;
+                                    if (c.reservedReason() == null) {
+                                        error(
+                                                "reservedReason",
+                                                port
+                                                        + "/"
+                                                        + t
+                                                        + " is Reserved: say why a Reserved port is"
+                                                        + " appropriate (RFC 6335 §8.1)");
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                competitorsOnPorts(p, c.transports());
+            }
+        } else if (c.anyPortIn() != null) {
+            range = c.anyPortIn();
+        }
+        if (range == null && c.ports() == null && c.anyPortIn() == null) {
+            allowed = EnumSet.of(Track.FCFS, Track.EXPERT_REVIEW);
+            policy = "Service name only: First Come First Served (RFC 6335 §8.1.1)";
+        } else if (range != null) {
+            if (reservedForOthers) {
+                allowed = EnumSet.of(Track.STANDARDS_ACTION, Track.IESG_APPROVAL);
+                policy =
+                        "Reserved port: Standards Action or IESG Approval, with a reason (RFC 6335 §8.1)";
+            } else if (ownReservation) {
+                allowed = EnumSet.of(Track.EXPERT_REVIEW);
+                policy = "Your own reserved port: Expert Review (RFC 6335 §8.1)";
+            } else if (range == PortRange.SYSTEM) {
+                allowed =
+                        c.transports().contains(Transport.DCCP)
+                                ? EnumSet.of(Track.IETF_REVIEW)
+                                : EnumSet.of(Track.IETF_REVIEW, Track.IESG_APPROVAL);
+                policy =
+                        c.transports().contains(Transport.DCCP)
+                                ? "DCCP System port: IETF Review (RFC 6335 §10.3.2)"
+                                : "System port: IETF Review or IESG Approval (RFC 6335 §8.1.2)";
+            } else {
+                allowed = EnumSet.of(Track.EXPERT_REVIEW, Track.IETF_REVIEW, Track.IESG_APPROVAL);
+                policy =
+                        "User port: Expert Review, or IETF Review or IESG Approval for IETF"
+                                + " protocols (RFC 6335 §8.1.2)";
+            }
+            if (range == PortRange.USER || range == PortRange.SYSTEM) {
+                require(
+                        "justification",
+                        c.justification(),
+                        "explain why a Dynamic port will not do (RFC 6335 §8.1.1)");
+            }
+            if (range == PortRange.SYSTEM) {
+                require(
+                        "systemJustification",
+                        c.systemJustification(),
+                        "explain why neither a User nor a Dynamic port will do (RFC 6335 §8.1.1)");
+                require(
+                        "stableSpecification",
+                        c.stableSpecification(),
+                        "a System port must cite a stable protocol specification (RFC 6335 §8.1.1)");
+            }
+        }
+        commonFields();
+        serviceCode(null);
+        previewNew();
+    }
+
+    private void addTransport() {
+        List<StoredEntry> service = ownedService();
+        allowed = EnumSet.of(Track.EXPERT_REVIEW);
+        policy = "Another transport for an existing assignment: Expert Review (RFC 6335 §8.1)";
+        if (c.transports().isEmpty()) {
+            error("transports", "choose the transports to add");
+        }
+        if (service == null) {
+            return;
+        }
+        Entry base = service.get(0).entry();
+        Ports ports = servicePorts(service);
+        for (Transport t : c.transports()) {
+            boolean has = service.stream().anyMatch(se -> se.entry().covers(t));
+            if (has) {
+                error("transports", base.serviceName() + " is already registered on " + t);
+                continue;
+            }
+            if (ports != null) {
+                for (int p = ports.from(); p <= ports.to(); p++) {
+                    PortStatus s = reg.status(p, t);
+                    if (s == PortStatus.ASSIGNED || s == PortStatus.OTHER) {
+                        error("transports", p + "/" + t + " is " + holderText(p, t));
+                    }
+                }
+                competitorsOnPorts(ports, List.of(t));
+            }
+            preview.add(
+                    new PreviewEntry(
+                            "add",
+                            base.serviceName(),
+                            ports == null ? null : ports.toString(),
+                            t.slug(),
+                            "assigned",
+                            base.description(),
+                            personText(base.assigneeId()),
+                            personText(base.contactId()),
+                            ctx.today().toString(),
+                            referenceText(base),
+                            base.notes()));
+        }
+        serviceCode(ports);
+    }
+
+    private void modify() {
+        List<StoredEntry> service = ownedService();
+        allowed = EnumSet.of(Track.FCFS);
+        policy = "Description and contact changes are handled by IANA (RFC 6335 §8.6)";
+        if (service == null) {
+            return;
+        }
+        Entry base = service.get(0).entry();
+        if (!c.assignee().isEmpty() && !sameParty(base.assigneeId(), c.assignee())) {
+            error(
+                    "assignee",
+                    "the Assignee cannot be changed (RFC 6335 §8.6); that would be a transfer,"
+                            + " which is not allowed (§8.5): de-assign and file a new request");
+        }
+        boolean newDescription =
+                c.description() != null && !c.description().equals(base.description());
+        boolean newContact = !c.contact().isEmpty() && !sameParty(base.contactId(), c.contact());
+        if (!newDescription && !newContact) {
+            error("description", "change the description or the contact (or both)");
+        }
+        if (!c.contact().isEmpty()) {
+            checkParty("contact", c.contact());
+        }
+        for (StoredEntry se : service) {
+            Entry e = se.entry();
+            preview.add(
+                    new PreviewEntry(
+                            "change",
+                            e.serviceName(),
+                            e.ports() == null ? null : e.ports().toString(),
+                            e.transport() == null ? null : e.transport().slug(),
+                            e.status().slug(),
+                            newDescription ? c.description() : e.description(),
+                            personText(e.assigneeId()),
+                            newContact ? c.contact().display() : personText(e.contactId()),
+                            e.registered(),
+                            referenceText(e),
+                            e.notes()));
+        }
+    }
+
+    private void deAssign(boolean revoke) {
+        allowed = EnumSet.of(revoke ? Track.IESG_APPROVAL : Track.FCFS);
+        policy =
+                revoke
+                        ? "Revocation: a four-week community call, then an IESG decision (RFC 6335 §8.4)"
+                        : "De-assignment by the assignee: IANA checks and marks the port Reserved"
+                                + " (RFC 6335 §8.2)";
+        List<StoredEntry> service;
+        if (revoke) {
+            if (!ctx.operator()) {
+                error("kind", "only the IANA operator starts a revocation (RFC 6335 §8.4)");
+            }
+            service = existingService();
+            if (c.notes() == null) {
+                error("notes", "say why the assignment should be revoked");
+            }
+        } else {
+            service = ownedService();
+        }
+        if (service == null) {
+            return;
+        }
+        boolean any = false;
+        for (StoredEntry se : service) {
+            Entry e = se.entry();
+            if (e.ports() == null) {
+                continue;
+            }
+            any = true;
+            preview.add(
+                    new PreviewEntry(
+                            "change",
+                            null,
+                            e.ports().toString(),
+                            e.transport() == null ? null : e.transport().slug(),
+                            "reserved",
+                            "Reserved",
+                            null,
+                            null,
+                            e.registered(),
+                            null,
+                            (revoke ? "Revoked" : "De-assigned")
+                                    + " on "
+                                    + ctx.today()
+                                    + ", previously "
+                                    + e.serviceName()));
+        }
+        if (!any) {
+            error("targetService", c.targetService() + " has no port to give back");
+        } else {
+            Entry first = service.get(0).entry();
+            preview.add(
+                    new PreviewEntry(
+                            "keep",
+                            first.serviceName(),
+                            null,
+                            first.transport() == null ? null : first.transport().slug(),
+                            "assigned",
+                            first.description(),
+                            personText(first.assigneeId()),
+                            personText(first.contactId()),
+                            first.registered(),
+                            referenceText(first),
+                            "The service name stays registered (RFC 6335 §8.2)"));
+        }
+    }
+
+    // --- shared rules
+    // ------------------------------------------------------------------------------
+
+    private void checkNewName(String name) {
+        if (name == null) {
+            error("serviceName", "is required");
+            return;
+        }
+        for (String p : ServiceNames.problems(name)) {
+            error("serviceName", p);
+        }
+        List<StoredEntry> existing = reg.byName(name);
+        if (!existing.isEmpty()) {
+            error(
+                    "serviceName",
+                    "\""
+                            + existing.get(0).entry().serviceName()
+                            + "\" is already registered; names are unique ignoring case (RFC 6335"
+                            + " §8.1.1)");
+        }
+        for (String w : ServiceNames.warnings(name)) {
+            warn("serviceName", w);
+        }
+        for (OpenRequest o : ctx.openRequests()) {
+            if (o.id() != ctx.requestId()
+                    && o.serviceName() != null
+                    && o.serviceName().equalsIgnoreCase(name)) {
+                competing.add(o.id());
+                warn(
+                        "serviceName",
+                        "request #" + o.id() + " also asks for the name " + o.serviceName());
+            }
+        }
+    }
+
+    private void commonFields() {
+        require("description", c.description(), "is required: a short description of the service");
+        checkParty("assignee", c.assignee());
+        checkParty("contact", c.contact());
+        require(
+                "reference",
+                c.reference(),
+                "describe the protocol or point to a document that does (RFC 6335 §8.1.1)");
+        require(
+                "castStatement",
+                c.castStatement(),
+                "say whether IP broadcast, multicast or anycast is used (RFC 6335 §8.1.1)");
+    }
+
+    private void checkParty(String field, Party p) {
+        require(field + ".name", p.name(), "is required");
+        if (p.email() == null) {
+            error(field + ".email", "is required");
+        } else if (!EMAIL.matcher(p.email()).matches()) {
+            error(field + ".email", "\"" + p.email() + "\" is not an email address");
+        }
+    }
+
+    /** DCCP service-code rules (RFC 6335 §8.1.1, RFC 5595). */
+    private void serviceCode(Ports ports) {
+        boolean dccp = c.transports().contains(Transport.DCCP);
+        Long code = c.serviceCode();
+        if (!dccp) {
+            if (code != null) {
+                error("serviceCode", "leave the service code out when DCCP is not requested");
+            }
+            return;
+        }
+        if (code == null) {
+            error("serviceCode", "a DCCP service code is required when DCCP is requested");
+            return;
+        }
+        if (code == 0 || code == RequestContent.MAX_SERVICE_CODE) {
+            error("serviceCode", "codes 0 and 4294967295 are permanently reserved (RFC 5595)");
+        } else if (code >= PRIVATE_CODES_FROM && code <= PRIVATE_CODES_TO) {
+            error("serviceCode", "0x3F000000-0x3FFFFFFF is for private use and never assigned");
+        }
+        for (StoredEntry se : reg.entries()) {
+            if (code.equals(se.entry().serviceCode())) {
+                error(
+                        "serviceCode",
+                        "service code "
+                                + code
+                                + " is already registered to "
+                                + se.entry().serviceName());
+                break;
+            }
+        }
+    }
+
+    private Track chooseTrack() {
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        Track chosen = c.track();
+        if (chosen != null) {
+            if (!allowed.contains(chosen)) {
+                error(
+                        "track",
+                        chosen.label()
+                                + " does not apply here; use "
+                                + String.join(" or ", allowed.stream().map(Track::label).toList()));
+                return null;
+            }
+        } else if (allowed.size() == 1) {
+            chosen = allowed.iterator().next();
+        } else if (allowed.contains(Track.FCFS)) {
+            chosen = Track.FCFS;
+        } else if (allowed.contains(Track.EXPERT_REVIEW)) {
+            chosen = Track.EXPERT_REVIEW;
+        } else {
+            error(
+                    "track",
+                    "choose " + String.join(" or ", allowed.stream().map(Track::label).toList()));
+            return null;
+        }
+        if (chosen == Track.IETF_REVIEW) {
+            require(
+                    "ietfDocument",
+                    c.ietfDocument(),
+                    "IETF Review needs the IETF document (RFC or Internet-Draft) that asks for it");
+        }
+        return chosen;
+    }
+
+    private void previewNew() {
+        if (c.serviceName() == null) {
+            return;
+        }
+        String today = ctx.today().toString();
+        String assignee = c.assignee().isEmpty() ? null : c.assignee().display();
+        String contact = c.contact().isEmpty() ? null : c.contact().display();
+        Ports ports = c.ports();
+        String note = null;
+        if (ports == null && c.anyPortIn() != null) {
+            Integer pick = pickPort(reg, c.anyPortIn(), c.transports());
+            note =
+                    "IANA picks the port on completion"
+                            + (pick == null
+                                    ? ": none is free now"
+                                    : "; the first free one now is " + pick);
+            ports = pick == null ? null : Ports.of(pick);
+        } else if (ports != null && ports.to() > PortRange.USER.to) {
+            return;
+        }
+        for (Transport t : c.transports()) {
+            preview.add(
+                    new PreviewEntry(
+                            "add",
+                            c.serviceName(),
+                            ports == null ? null : ports.toString(),
+                            t.slug(),
+                            "assigned",
+                            c.description(),
+                            assignee,
+                            contact,
+                            today,
+                            c.reference(),
+                            note != null ? note : c.notes()));
+        }
+        if (ports != null) {
+            for (Transport t : Transport.ALL) {
+                if (!c.transports().contains(t) && reservable(ports, t)) {
+                    preview.add(
+                            new PreviewEntry(
+                                    "add",
+                                    null,
+                                    ports.toString(),
+                                    t.slug(),
+                                    "reserved",
+                                    "Reserved",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "the same number on an unrequested transport is Reserved"
+                                            + " (RFC 6335 §8.1)"));
+                }
+            }
+        }
+    }
+
+    /** True when nobody holds {@code ports} on {@code t}: the number can be Reserved there. */
+    boolean reservable(Ports ports, Transport t) {
+        for (int p = ports.from(); p <= ports.to(); p++) {
+            PortStatus s = reg.status(p, t);
+            if (s != PortStatus.UNASSIGNED && s != PortStatus.UNLISTED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The port IANA picks for "any free port in {@code range}": the lowest port free on the
+     * requested transports and on all others too, so the unrequested ones can be Reserved; else the
+     * lowest free on the requested ones; null when the range is full.
+     */
+    public static Integer pickPort(
+            RegistrySnapshot reg, PortRange range, List<Transport> transports) {
+        if (transports.isEmpty()) {
+            return null;
+        }
+        Integer fallback = null;
+        for (int p = range.from; p <= range.to; p++) {
+            if (reg.free(p, transports)) {
+                if (reg.free(p, Transport.ALL)) {
+                    return p;
+                }
+                if (fallback == null) {
+                    fallback = p;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private void competitorsOnPorts(Ports ports, List<Transport> transports) {
+        for (OpenRequest o : ctx.openRequests()) {
+            if (o.id() == ctx.requestId() || o.ports() == null || !o.ports().overlaps(ports)) {
+                continue;
+            }
+            for (Transport t : transports) {
+                if (o.transports().contains(t)) {
+                    competing.add(o.id());
+                    warn(
+                            "port",
+                            "request #"
+                                    + o.id()
+                                    + " also asks for "
+                                    + o.ports()
+                                    + "/"
+                                    + t
+                                    + "; the first to be completed gets it");
+                    break;
+                }
+            }
+        }
+    }
+
+    private List<StoredEntry> existingService() {
+        String name = c.targetService();
+        if (name == null) {
+            error("targetService", "name the registered service this request is about");
+            return null;
+        }
+        List<StoredEntry> found = reg.byName(name);
+        if (found.isEmpty()) {
+            error("targetService", "no service named \"" + name + "\" is registered");
+            return null;
+        }
+        return found;
+    }
+
+    private List<StoredEntry> ownedService() {
+        List<StoredEntry> found = existingService();
+        if (found == null) {
+            return null;
+        }
+        boolean owned = found.stream().anyMatch(se -> ownedBy(se.entry(), ctx.requesterEmail()));
+        if (!owned) {
+            error(
+                    "targetService",
+                    "only the Assignee or the Contact of "
+                            + found.get(0).entry().serviceName()
+                            + " may ask for this (your account's email must be theirs)");
+            return null;
+        }
+        return found;
+    }
+
+    private static Ports servicePorts(List<StoredEntry> service) {
+        for (StoredEntry se : service) {
+            if (se.entry().ports() != null) {
+                return se.entry().ports();
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code email} is the Assignee's or the Contact's address of {@code e}. */
+    boolean ownedBy(Entry e, String email) {
+        if (email == null) {
+            return false;
+        }
+        for (String id : new String[] {e.assigneeId(), e.contactId()}) {
+            Person p = id == null ? null : reg.people().get(id);
+            if (p != null && p.email() != null && p.email().equalsIgnoreCase(email)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the requester holds an assignment on {@code port} (on any transport). */
+    private boolean holds(int port) {
+        for (StoredEntry se : reg.entriesAt(port)) {
+            if (se.entry().status() == PortStatus.ASSIGNED
+                    && ownedBy(se.entry(), ctx.requesterEmail())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String holderText(int port, Transport t) {
+        for (StoredEntry se : reg.entriesAt(port)) {
+            Entry e = se.entry();
+            if (e.covers(t) && e.serviceName() != null) {
+                return "assigned to " + e.serviceName();
+            }
+        }
+        return "not free (" + reg.status(port, t).label + ")";
+    }
+
+    private boolean sameParty(String personId, Party p) {
+        Person person = personId == null ? null : reg.people().get(personId);
+        if (person == null) {
+            return false;
+        }
+        if (p.email() != null && person.email() != null) {
+            return p.email().equalsIgnoreCase(person.email());
+        }
+        return p.name() != null && p.name().equalsIgnoreCase(person.displayName());
+    }
+
+    private String personText(String id) {
+        if (id == null) {
+            return null;
+        }
+        Person p = reg.people().getOrDefault(id, Person.idOnly(id));
+        return p.displayName() + (p.email() == null ? "" : " <" + p.email() + ">");
+    }
+
+    private static String referenceText(Entry e) {
+        return e.references().isEmpty()
+                ? null
+                : String.join(" ", e.references().stream().map(r -> r.label()).toList());
+    }
+
+    private void require(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            error(field, message);
+        }
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    private void warn(String field, String message) {
+        warnings.add(new FieldError(field, message));
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

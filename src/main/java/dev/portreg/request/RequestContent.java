@@ -1,0 +1,265 @@
+package dev.portreg.request;
+
+import dev.portreg.registry.PortRange;
+import dev.portreg.registry.Ports;
+import dev.portreg.registry.Transport;
+import dev.portreg.web.Problem.FieldError;
+import dev.portreg.web.ProblemException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a request says, with every value well-formed but not necessarily complete: a draft may leave
+ * fields empty. Completeness and the registry rules are {@link RequestChecks}' job.
+ *
+ * @param ports the port or range asked for, or null
+ * @param anyPortIn the range IANA should pick a port from (System or User), or null
+ * @param track the track the requester chose, or null to derive it
+ * @param castStatement whether IP broadcast, multicast or anycast is used (§8.1.1 Reference)
+ * @param justification why a Dynamic port will not do (User and System ports)
+ * @param systemJustification why a User port will not do (System ports)
+ * @param stableSpecification the stable protocol specification a System port must cite
+ * @param reservedReason why a Reserved port is appropriate (RFC 6335 §8.1)
+ * @param targetService the existing service an add-transport, modify, de-assign or revoke is about
+ */
+public record RequestContent(
+        RequestKind kind,
+        String serviceName,
+        Ports ports,
+        PortRange anyPortIn,
+        List<Transport> transports,
+        Track track,
+        String description,
+        Party assignee,
+        Party contact,
+        String reference,
+        String castStatement,
+        String ietfDocument,
+        String justification,
+        String systemJustification,
+        String stableSpecification,
+        String reservedReason,
+        Long serviceCode,
+        String unauthorizedUses,
+        String notes,
+        String targetService) {
+
+    public static final long MAX_SERVICE_CODE = 4_294_967_295L;
+
+    public RequestContent {
+        transports = transports == null ? List.of() : List.copyOf(transports);
+        assignee = assignee == null ? Party.EMPTY : assignee;
+        contact = contact == null ? Party.EMPTY : contact;
+    }
+
+    /**
+     * Reads an input, refusing what is malformed (a port that is not a number, an unknown
+     * transport, kind or track) with a 400 naming every bad field. Transfers are refused with the
+     * RFC 6335 §8.5 explanation.
+     */
+    public static RequestContent parse(RequestInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        RequestKind kind = RequestKind.NEW_ASSIGNMENT;
+        String kindText = trimToNull(in.kind());
+        if (kindText != null) {
+            if (kindText.equalsIgnoreCase("transfer")) {
+                throw ProblemException.badInput("kind", RequestKind.TRANSFER_REFUSED);
+            }
+            kind = RequestKind.parse(kindText).orElse(null);
+            if (kind == null) {
+                errors.add(
+                        new FieldError(
+                                "kind",
+                                "unknown kind \""
+                                        + kindText
+                                        + "\"; use new-assignment, add-transport, modify,"
+                                        + " de-assign or revoke"));
+            }
+        }
+        Ports ports = null;
+        String portText = trimToNull(in.port());
+        if (portText != null) {
+            try {
+                ports = Ports.parse(portText);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("port", e.getMessage()));
+            }
+        }
+        PortRange anyPortIn = null;
+        String anyText = trimToNull(in.anyPortIn());
+        if (anyText != null) {
+            anyPortIn = PortRange.parse(anyText).orElse(null);
+            if (anyPortIn == null || anyPortIn == PortRange.DYNAMIC) {
+                errors.add(
+                        new FieldError(
+                                "anyPortIn",
+                                "must be system or user: Dynamic ports are never assigned"));
+                anyPortIn = null;
+            }
+        }
+        List<Transport> transports = new ArrayList<>();
+        if (in.transports() != null) {
+            for (String t : in.transports()) {
+                if (t == null || t.isBlank()) {
+                    continue;
+                }
+                Transport parsed = Transport.parse(t).orElse(null);
+                if (parsed == null) {
+                    errors.add(
+                            new FieldError(
+                                    "transports",
+                                    "unknown transport \""
+                                            + t.trim()
+                                            + "\"; use tcp, udp, sctp or dccp"));
+                } else if (!transports.contains(parsed)) {
+                    transports.add(parsed);
+                }
+            }
+        }
+        transports.sort(null);
+        Track track = null;
+        String trackText = trimToNull(in.track());
+        if (trackText != null) {
+            track = Track.parse(trackText).orElse(null);
+            if (track == null) {
+                errors.add(
+                        new FieldError(
+                                "track",
+                                "unknown track \""
+                                        + trackText
+                                        + "\"; use fcfs, expert-review, ietf-review,"
+                                        + " iesg-approval or standards-action"));
+            }
+        }
+        Long serviceCode = null;
+        String codeText = trimToNull(in.serviceCode());
+        if (codeText != null) {
+            try {
+                serviceCode =
+                        codeText.toLowerCase().startsWith("0x")
+                                ? Long.parseLong(codeText.substring(2), 16)
+                                : Long.parseLong(codeText);
+                if (serviceCode < 0 || serviceCode > MAX_SERVICE_CODE) {
+                    errors.add(
+                            new FieldError(
+                                    "serviceCode", "must be a 32-bit number (0 to 4294967295)"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(
+                        new FieldError(
+                                "serviceCode",
+                                "must be a number, decimal or hexadecimal (0x...), not \""
+                                        + codeText
+                                        + "\""));
+            }
+        }
+        String name = trimToNull(in.serviceName());
+        if (name != null && name.length() > 63) {
+            errors.add(new FieldError("serviceName", "must be at most 15 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+        return new RequestContent(
+                kind,
+                name,
+                ports,
+                anyPortIn,
+                transports,
+                track,
+                trimToNull(in.description()),
+                in.assignee(),
+                in.contact(),
+                trimToNull(in.reference()),
+                trimToNull(in.castStatement()),
+                trimToNull(in.ietfDocument()),
+                trimToNull(in.justification()),
+                trimToNull(in.systemJustification()),
+                trimToNull(in.stableSpecification()),
+                trimToNull(in.reservedReason()),
+                serviceCode,
+                trimToNull(in.unauthorizedUses()),
+                trimToNull(in.notes()),
+                trimToNull(in.targetService()));
+    }
+
+    /** The same content as the API writes it. */
+    public RequestInput toInput() {
+        return new RequestInput(
+                kind.slug,
+                serviceName,
+                ports == null ? null : ports.toString(),
+                anyPortIn == null ? null : anyPortIn.slug(),
+                transports.stream().map(Transport::slug).toList(),
+                track == null ? null : track.slug(),
+                description,
+                assignee,
+                contact,
+                reference,
+                castStatement,
+                ietfDocument,
+                justification,
+                systemJustification,
+                stableSpecification,
+                reservedReason,
+                serviceCode == null ? null : serviceCode.toString(),
+                unauthorizedUses,
+                notes,
+                targetService);
+    }
+
+    /** Field by field, what differs between {@code before} and this: {field: [old, new]}. */
+    public Map<String, List<String>> changesSince(RequestContent before) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Map<String, String> a = before.fields();
+        Map<String, String> b = fields();
+        for (Map.Entry<String, String> e : b.entrySet()) {
+            String old = a.get(e.getKey());
+            if (!Objects.equals(old, e.getValue())) {
+                List<String> pair = new ArrayList<>(2);
+                pair.add(old);
+                pair.add(e.getValue());
+                out.put(e.getKey(), pair);
+            }
+        }
+        return out;
+    }
+
+    /** Every field as display text, in form order. */
+    public Map<String, String> fields() {
+        RequestInput in = toInput();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("kind", in.kind());
+        m.put("serviceName", in.serviceName());
+        m.put("port", in.port());
+        m.put("anyPortIn", in.anyPortIn());
+        m.put("transports", String.join(", ", in.transports()));
+        m.put("track", in.track());
+        m.put("description", in.description());
+        m.put("assignee", assignee.isEmpty() ? null : assignee.display());
+        m.put("contact", contact.isEmpty() ? null : contact.display());
+        m.put("reference", in.reference());
+        m.put("castStatement", in.castStatement());
+        m.put("ietfDocument", in.ietfDocument());
+        m.put("justification", in.justification());
+        m.put("systemJustification", in.systemJustification());
+        m.put("stableSpecification", in.stableSpecification());
+        m.put("reservedReason", in.reservedReason());
+        m.put("serviceCode", in.serviceCode());
+        m.put("unauthorizedUses", in.unauthorizedUses());
+        m.put("notes", in.notes());
+        m.put("targetService", in.targetService());
+        return m;
+    }
+
+    static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.portreg.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestPolicyTest {
+
+    private static final List<PortStatus> FREE =
+            List.of(PortStatus.UNASSIGNED, PortStatus.UNASSIGNED);
+
+    @Test
+    void systemPortsNeedIetfReviewOrIesgApproval() {
+        RequestPolicy p = RequestPolicy.forPort(938, FREE);
+        assertEquals("System port: IETF Review or IESG Approval", p.summary());
+        assertEquals(
+                List.of(RegistrationPolicy.IETF_REVIEW, RegistrationPolicy.IESG_APPROVAL),
+                p.policies());
+    }
+
+    @Test
+    void userPortsAlsoTakeExpertReview() {
+        assertTrue(
+                RequestPolicy.forPort(5000, FREE)
+                        .policies()
+                        .contains(RegistrationPolicy.EXPERT_REVIEW));
+    }
+
+    @Test
+    void dynamicPortsAreNeverAssigned() {
+        assertTrue(RequestPolicy.forPort(50000, FREE).policies().isEmpty());
+    }
+
+    @Test
+    void reservedAndAssignedPortsSayWhy() {
+        assertTrue(
+                RequestPolicy.forPort(953, List.of(PortStatus.RESERVED))
+                        .summary()
+                        .startsWith("Reserved"));
+        assertTrue(RequestPolicy.forPort(80, List.of(PortStatus.ASSIGNED)).policies().isEmpty());
+    }
+
+    @Test
+    void portsParseLikeIana() {
+        assertEquals(new Ports(916, 952), Ports.parse("916-952"));
+        assertEquals("938", Ports.parse(" 938 ").toString());
+        assertEquals(37, Ports.parse("916-952").size());
+    }
+}

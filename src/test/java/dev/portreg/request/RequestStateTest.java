@@ -1,0 +1,73 @@
+package dev.portreg.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every (from, to) pair against the transition table, written out here independently. */
+class RequestStateTest {
+
+    /** The allowed moves, one line per state, as docs/workflow.md draws them. */
+    private static final List<String> TABLE =
+            List.of(
+                    "DRAFT -> EXPERT_REVIEW IESG_EVALUATION IANA_REVIEW WITHDRAWN",
+                    "EXPERT_REVIEW -> APPROVED CHANGES_REQUESTED REJECTED WITHDRAWN",
+                    "IESG_EVALUATION -> APPROVED CHANGES_REQUESTED REJECTED WITHDRAWN",
+                    "IANA_REVIEW -> COMPLETED CHANGES_REQUESTED REJECTED WITHDRAWN",
+                    "COMMUNITY_CALL -> IESG_EVALUATION WITHDRAWN",
+                    "CHANGES_REQUESTED -> EXPERT_REVIEW IESG_EVALUATION IANA_REVIEW WITHDRAWN",
+                    "APPROVED -> COMPLETED REJECTED",
+                    "COMPLETED ->",
+                    "REJECTED ->",
+                    "WITHDRAWN ->");
+
+    private static boolean allowed(RequestState from, RequestState to) {
+        for (String line : TABLE) {
+            String[] parts = line.split("->");
+            if (parts[0].trim().equals(from.name())) {
+                return parts.length > 1
+                        && Set.of(parts[1].trim().split("\\s+")).contains(to.name());
+            }
+        }
+        throw new AssertionError("state " + from + " missing from the test table");
+    }
+
+    @Test
+    void everyPairMatchesTheTable() {
+        List<String> wrong = new ArrayList<>();
+        int pairs = 0;
+        for (RequestState from : RequestState.values()) {
+            for (RequestState to : RequestState.values()) {
+                pairs++;
+                if (from.canMoveTo(to) != allowed(from, to)) {
+                    wrong.add(from + " -> " + to);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(RequestState.values().length * RequestState.values().length, pairs);
+    }
+
+    @Test
+    void terminalStatesHaveNoMoves() {
+        for (RequestState s : RequestState.values()) {
+            assertEquals(
+                    s == RequestState.COMPLETED
+                            || s == RequestState.REJECTED
+                            || s == RequestState.WITHDRAWN,
+                    s.terminal(),
+                    s.name());
+        }
+    }
+
+    @Test
+    void slugsRoundTrip() {
+        for (RequestState s : RequestState.values()) {
+            assertEquals(s, RequestState.parse(s.slug()).orElseThrow());
+        }
+        assertEquals("changes-requested", RequestState.CHANGES_REQUESTED.slug());
+    }
+}
