@@ -52,7 +52,8 @@ public class RegistryPages {
         static native TemplateInstance registry(
                 Page<EntryView> result, RegistryFilters filters, Pager pager);
 
-        static native TemplateInstance gaps(List<GapView> gaps, GapFilters filters, int total);
+        static native TemplateInstance gaps(
+                List<GapView> gaps, GapFilters filters, int total, List<GapView> largest);
 
         static native TemplateInstance about(
                 List<RangeRule> ranges,
@@ -77,15 +78,7 @@ public class RegistryPages {
                         null,
                         null);
         int free = gaps.stream().mapToInt(GapView::size).sum();
-        List<GapView> largest =
-                gaps.stream()
-                        .sorted(
-                                Comparator.comparingInt(GapView::size)
-                                        .reversed()
-                                        .thenComparingInt(GapView::from))
-                        .limit(HOME_GAPS)
-                        .toList();
-        return Templates.home(queries.stats(), systemMap(s), largest, free);
+        return Templates.home(queries.stats(), systemMap(s), largest(gaps, HOME_GAPS), free);
     }
 
     /**
@@ -161,7 +154,8 @@ public class RegistryPages {
                         blank(toText) ? Integer.toString(PortRange.USER.to) : toText,
                         transports,
                         blank(minSize) ? "1" : minSize.trim());
-        return Templates.gaps(gaps, filters, gaps.stream().mapToInt(GapView::size).sum());
+        return Templates.gaps(
+                gaps, filters, gaps.stream().mapToInt(GapView::size).sum(), largest(gaps, 5));
     }
 
     @GET
@@ -176,6 +170,17 @@ public class RegistryPages {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** The {@code n} longest runs, longest first (the lower one first on a tie). */
+    static List<GapView> largest(List<GapView> gaps, int n) {
+        return gaps.stream()
+                .sorted(
+                        Comparator.comparingInt(GapView::size)
+                                .reversed()
+                                .thenComparingInt(GapView::from))
+                .limit(n)
+                .toList();
+    }
 
     /** Pages count from 1 in the address bar; the query counts from 0. */
     static int pageIndex(String page) {
