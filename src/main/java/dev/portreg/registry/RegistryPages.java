@@ -26,11 +26,14 @@ import java.util.List;
 /**
  * The registry's HTML pages: a thin adapter over {@link RegistryQueries}, like {@link RegistryApi}.
  * Every answer comes from the in-memory snapshot; bad input reaches {@code ErrorMapper} as a {@link
- * ProblemException} and becomes the error page with its status.
+ * ProblemException} and becomes the error page with its status. Pages that depend only on the
+ * registry are rendered once per snapshot ({@link PageCache}).
  */
 @Path("/")
-@Produces(MediaType.TEXT_HTML)
+@Produces(RegistryPages.HTML)
 public class RegistryPages {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     /** The largest System gaps named on the home page. */
     static final int HOME_GAPS = 3;
@@ -62,15 +65,20 @@ public class RegistryPages {
     }
 
     private final RegistryQueries queries;
-    private volatile SystemMap systemMap;
+    private final PageCache cache;
 
-    RegistryPages(RegistryQueries queries) {
+    RegistryPages(RegistryQueries queries, PageCache cache) {
         this.queries = queries;
+        this.cache = cache;
     }
 
     @GET
-    public TemplateInstance home() {
+    public String home() {
         RegistrySnapshot s = queries.snapshot();
+        return cache.page(s, "home", () -> renderHome(s));
+    }
+
+    private String renderHome(RegistrySnapshot s) {
         List<GapView> gaps =
                 queries.gaps(
                         Integer.toString(PortRange.SYSTEM.from),
@@ -78,7 +86,8 @@ public class RegistryPages {
                         null,
                         null);
         int free = gaps.stream().mapToInt(GapView::size).sum();
-        return Templates.home(queries.stats(), systemMap(s), largest(gaps, HOME_GAPS), free);
+        return Templates.home(queries.stats(), SystemMap.of(s), largest(gaps, HOME_GAPS), free)
+                .render();
     }
 
     /**
@@ -106,16 +115,27 @@ public class RegistryPages {
 
     @GET
     @Path("ports/{port}")
-    public TemplateInstance port(@PathParam("port") String port) {
-        PortView view = queries.port(port);
-        return Templates.port(view, Neighbours.of(view.port()));
+    public String port(@PathParam("port") String port) {
+        int p = RegistryQueries.parsePort("port", port);
+        return cache.page(
+                queries.snapshot(),
+                "port:" + p,
+                () -> {
+                    PortView view = queries.port(p);
+                    return Templates.port(view, Neighbours.of(view.port())).render();
+                });
     }
 
     /** Legacy names may hold a slash ("EtherNet/IP-1"), so the name takes the rest of the path. */
     @GET
     @Path("services/{name: .+}")
-    public TemplateInstance service(@PathParam("name") String name) {
-        return Templates.service(queries.service(name));
+    public String service(@PathParam("name") String name) {
+        RegistrySnapshot s = queries.snapshot();
+        String key = "service:" + ServiceNames.normalize(name.trim());
+        if (s.byName(name.trim()).isEmpty()) {
+            return Templates.service(queries.service(name)).render(); // throws the 404
+        }
+        return cache.page(s, key, () -> Templates.service(queries.service(name)).render());
     }
 
     @GET
@@ -160,13 +180,18 @@ public class RegistryPages {
 
     @GET
     @Path("about")
-    public TemplateInstance about() {
+    public String about() {
+        return cache.page(queries.snapshot(), "about", this::renderAbout);
+    }
+
+    private String renderAbout() {
         List<RangeRule> ranges = new ArrayList<>();
         for (PortRange r : PortRange.values()) {
             ranges.add(new RangeRule(r, RequestPolicy.forRange(r)));
         }
         return Templates.about(
-                ranges, List.of(PortStatus.values()), List.of(RegistrationPolicy.values()));
+                        ranges, List.of(PortStatus.values()), List.of(RegistrationPolicy.values()))
+                .render();
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -193,16 +218,6 @@ public class RegistryPages {
                     "page", "must be a whole number from 1, not \"" + page + "\"");
         }
         return Integer.parseInt(t) - 1;
-    }
-
-    /** The System-range picture, rebuilt only when the registry changes. */
-    SystemMap systemMap(RegistrySnapshot s) {
-        SystemMap m = systemMap;
-        if (m == null || m.snapshot() != s) {
-            m = SystemMap.of(s);
-            systemMap = m;
-        }
-        return m;
     }
 
     private static boolean blank(String s) {
@@ -322,7 +337,7 @@ public class RegistryPages {
      * The System range (0-1023) as one cell per port, coloured by its TCP and UDP status: a cell is
      * one colour when both agree and split diagonally when they differ.
      */
-    public record SystemMap(RegistrySnapshot snapshot, List<Row> rows) {
+    public record SystemMap(List<Row> rows) {
 
         public static final int COLUMNS = 32;
 
@@ -337,7 +352,7 @@ public class RegistryPages {
                 }
                 rows.add(new Row(start, List.copyOf(cells)));
             }
-            return new SystemMap(s, List.copyOf(rows));
+            return new SystemMap(List.copyOf(rows));
         }
     }
 

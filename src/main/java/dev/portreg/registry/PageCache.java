@@ -1,0 +1,47 @@
+package dev.portreg.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Rendered HTML of the pages that depend only on the registry (home, a port, a service, about),
+ * kept for as long as the registry snapshot they were rendered from is current. A snapshot is
+ * immutable, so a page rendered from it stays right until the next import or registry action
+ * publishes a new one; then the whole cache is dropped.
+ *
+ * <p>At most {@link #MAX_PAGES} pages are kept; when a crawl fills it, it starts again empty, so
+ * memory stays bounded (about 20 MB at worst) and the pages people keep asking for come back first.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    static final int MAX_PAGES = 1024;
+
+    private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<String, String> pages) {}
+
+    private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
+
+    /** The page {@code key} of snapshot {@code s}, rendered by {@code render} when not kept. */
+    public String page(RegistrySnapshot s, String key, Supplier<String> render) {
+        Generation g = current;
+        if (g.snapshot() != s) {
+            g = new Generation(s, new ConcurrentHashMap<>());
+            current = g;
+        }
+        String html = g.pages().get(key);
+        if (html == null) {
+            html = render.get();
+            if (g.pages().size() >= MAX_PAGES) {
+                g.pages().clear();
+            }
+            g.pages().put(key, html);
+        }
+        return html;
+    }
+
+    /** How many pages are kept now. */
+    int size() {
+        return current.pages().size();
+    }
+}

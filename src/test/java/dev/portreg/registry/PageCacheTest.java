@@ -1,0 +1,50 @@
+package dev.portreg.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PageCacheTest {
+
+    final PageCache cache = new PageCache();
+    final AtomicInteger renders = new AtomicInteger();
+
+    @Test
+    void aPageIsRenderedOncePerSnapshot() {
+        RegistrySnapshot s = snapshot();
+        assertEquals("page 1", cache.page(s, "port:938", this::render));
+        assertEquals("page 1", cache.page(s, "port:938", this::render));
+        assertEquals("page 2", cache.page(s, "port:939", this::render));
+        assertEquals(2, renders.get());
+    }
+
+    @Test
+    void aNewSnapshotDropsEveryPage() {
+        RegistrySnapshot before = snapshot();
+        cache.page(before, "home", this::render);
+        RegistrySnapshot after = snapshot();
+        assertEquals("page 2", cache.page(after, "home", this::render));
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void theCacheStaysBounded() {
+        RegistrySnapshot s = snapshot();
+        for (int p = 0; p < PageCache.MAX_PAGES * 3; p++) {
+            cache.page(s, "port:" + p, this::render);
+            assertTrue(cache.size() <= PageCache.MAX_PAGES);
+        }
+    }
+
+    private String render() {
+        return "page " + renders.incrementAndGet();
+    }
+
+    private static RegistrySnapshot snapshot() {
+        return new RegistrySnapshot(null, List.of(), Map.of());
+    }
+}
