@@ -1,0 +1,26 @@
+package dev.portreg.account;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An account as the API, the pages and other features see it: never the password hash.
+ *
+ * @param roles in {@link Roles#ALL} order, always including "requester"
+ */
+public record AccountView(
+        String username, String name, String email, List<String> roles, Instant createdAt) {
+
+    static AccountView of(Account a) {
+        return new AccountView(a.username, a.name, a.email, ordered(a.roles), a.createdAt);
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    static List<String> ordered(Collection<String> roles) {
+        return Roles.ALL.stream().filter(roles::contains).toList();
+    }
+}

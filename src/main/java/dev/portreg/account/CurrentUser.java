@@ -1,0 +1,62 @@
+package dev.portreg.account;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who is making this request, for services and templates ({@code {inject:currentUser.name}}, {@code
+ * {#if inject:currentUser.has('iana')}}). Username and roles come from the security identity, which
+ * costs nothing more; name and email are read from the database once, and only when a caller asks
+ * for them.
+ */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private final AccountService accounts;
+    private Optional<AccountView> account;
+
+    CurrentUser(SecurityIdentity identity, AccountService accounts) {
+        this.identity = identity;
+        this.accounts = accounts;
+    }
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    /** The username, or null when anonymous. */
+    public String username() {
+        return isAuthenticated() ? identity.getPrincipal().getName() : null;
+    }
+
+    /** The display name, or null when anonymous. */
+    public String name() {
+        return account().map(AccountView::name).orElse(null);
+    }
+
+    public String email() {
+        return account().map(AccountView::email).orElse(null);
+    }
+
+    /** The roles held, in {@link Roles#ALL} order; empty when anonymous. */
+    public List<String> roles() {
+        return isAuthenticated() ? AccountView.ordered(identity.getRoles()) : List.of();
+    }
+
+    public boolean has(String role) {
+        return isAuthenticated() && identity.hasRole(role);
+    }
+
+    /** The whole account, read once per request. */
+    public Optional<AccountView> account() {
+        if (account == null) {
+            account = isAuthenticated() ? accounts.find(username()) : Optional.empty();
+        }
+        return account;
+    }
+}

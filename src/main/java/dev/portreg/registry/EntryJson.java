@@ -1,0 +1,43 @@
+package dev.portreg.registry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of an entry, used for history items (registry_change_item.before/after) and the
+ * JSON export: lower-case values, every field present (null when empty), references in order.
+ */
+public final class EntryJson {
+
+    private EntryJson() {}
+
+    public static Map<String, Object> of(Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.serviceName());
+        m.put("portFrom", e.ports() == null ? null : e.ports().from());
+        m.put("portTo", e.ports() == null ? null : e.ports().to());
+        m.put("transport", e.transport() == null ? null : e.transport().slug());
+        m.put("status", e.status().slug());
+        m.put("description", e.description());
+        m.put("assignee", e.assigneeId());
+        m.put("contact", e.contactId());
+        m.put("registered", e.registered());
+        m.put("modified", e.modified());
+        List<Map<String, Object>> refs = new ArrayList<>(e.references().size());
+        for (Reference r : e.references()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("type", r.type());
+            rm.put("data", r.data());
+            rm.put("section", r.section());
+            rm.put("text", r.text());
+            refs.add(rm);
+        }
+        m.put("references", refs);
+        m.put("serviceCode", e.serviceCode());
+        m.put("unauthorized", e.unauthorized());
+        m.put("notes", e.notes());
+        return m;
+    }
+}
