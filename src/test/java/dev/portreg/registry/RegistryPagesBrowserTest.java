@@ -67,9 +67,32 @@ class RegistryPagesBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
     }
 
+    /** The journey works without JavaScript: the pages are plain HTML and GET forms. */
     @Test
     void typingAPortNumberOnTheHomePageOpensThatPort() {
-        WebDriver driver = browser.visit(url("/")).driver();
+        ChromeDriver chrome = browser.driver();
+        chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            searchFor938(chrome);
+            assertTrue(
+                    chrome.findElements(By.cssSelector("pre .copy")).isEmpty(),
+                    "no script ran, so no copy buttons");
+        } finally {
+            chrome.executeCdpCommand(
+                    "Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    @Test
+    void withJavaScriptCommandsGetACopyButton() {
+        WebDriver driver = browser.visit(url("/ports/938")).driver();
+        List<WebElement> buttons = driver.findElements(By.cssSelector("pre .copy"));
+        assertEquals(driver.findElements(By.cssSelector("pre > code")).size(), buttons.size());
+        assertEquals("Copy command: sudo lsof -i :938", buttons.get(2).getAttribute("aria-label"));
+    }
+
+    private void searchFor938(WebDriver driver) {
+        browser.visit(url("/"));
         WebElement q = driver.findElement(By.id("q"));
         assertEquals("Port number or service name", label(driver, q));
         q.sendKeys("938");

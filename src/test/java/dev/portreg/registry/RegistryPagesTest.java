@@ -56,6 +56,11 @@ class RegistryPagesTest {
         }
         assertEquals(1024, count);
         assertTrue(
+                html.indexOf("<a class=\"skip-inline\" href=\"#map-legend\">")
+                        < html.indexOf("href=\"/ports/0\""),
+                "keyboard users can skip the 1024 links");
+        assertTrue(html.contains("id=\"map-legend\""));
+        assertTrue(
                 html.contains(
                         "<a href=\"/ports/938\" class=\"t-unassigned u-unassigned\""
                                 + " title=\"938 — Unassigned\"><span>938 — Unassigned</span></a>"),
@@ -276,8 +281,10 @@ class RegistryPagesTest {
                 "Dynamic port",
                 "Dynamic ports (49152-65535) are never assigned",
                 "<span class=\"badge st-unlisted\"",
-                "No entry of the registry covers port 50000.");
+                "No entry of the registry covers port 50000.",
+                "Dynamic ports are not assigned, so none is listed as free");
         assertFalse(html.contains("verdict-free"));
+        assertFalse(html.contains("No port of this range is free"));
         assertTrue(page("/ports/65535").contains("href=\"/ports/65534\""));
         assertFalse(page("/ports/65535").contains("href=\"/ports/65536\""));
         assertFalse(page("/ports/0").contains("href=\"/ports/-1\""));
