@@ -529,6 +529,11 @@ class RegistryPagesTest {
                 .statusCode(200)
                 .body(containsString("--unassigned"));
         given().when().get("/favicon.svg").then().statusCode(200);
+        given().when()
+                .get("/favicon.ico")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("icon"));
         given().when().get("/js/app.js").then().statusCode(200);
     }
 
