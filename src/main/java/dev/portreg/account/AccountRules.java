@@ -81,7 +81,35 @@ final class AccountRules {
                     "portregistry1",
                     "iana123456");
 
+    /** Names people would take for the registry's staff; only an operator's accounts use them. */
+    private static final Set<String> RESERVED =
+            Set.of(
+                    "abuse",
+                    "admin",
+                    "administrator",
+                    "expert",
+                    "experts",
+                    "hostmaster",
+                    "iab",
+                    "iana",
+                    "iesg",
+                    "ietf",
+                    "noreply",
+                    "no-reply",
+                    "operator",
+                    "postmaster",
+                    "root",
+                    "security",
+                    "support",
+                    "system",
+                    "webmaster");
+
     private AccountRules() {}
+
+    /** Whether a (normalized) username is kept for accounts an operator creates. */
+    static boolean isReserved(String username) {
+        return RESERVED.contains(username);
+    }
 
     /** Usernames are compared and stored lower-case. */
     static String normalizeUsername(String username) {

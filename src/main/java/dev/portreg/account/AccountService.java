@@ -32,13 +32,18 @@ public class AccountService {
         this.em = em;
     }
 
-    /** Every problem with a registration, in form order: empty when it may be created. */
+    /**
+     * Every problem with a self-registration, in form order: empty when it may be created. Names
+     * that look official ("iana", "admin", ...) are reserved for accounts an operator creates.
+     */
     public List<FieldError> validate(Registration r) {
-        return AccountRules.check(
-                AccountRules.normalizeUsername(r.username()),
-                AccountRules.normalizeText(r.name()),
-                AccountRules.normalizeText(r.email()),
-                r.password());
+        List<FieldError> errors = rules(r);
+        String username = AccountRules.normalizeUsername(r.username());
+        if (AccountRules.isReserved(username)
+                && errors.stream().noneMatch(e -> e.field().equals("username"))) {
+            errors.add(0, new FieldError("username", "is reserved; choose another"));
+        }
+        return errors;
     }
 
     /**
@@ -49,13 +54,17 @@ public class AccountService {
      */
     @Transactional
     public AccountView register(Registration r) {
+        List<FieldError> errors = validate(r);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
         return create(r, Set.of());
     }
 
     /** Creates an account with extra roles; the same rules as {@link #register} apply. */
     @Transactional
     AccountView create(Registration r, Set<String> extraRoles) {
-        List<FieldError> errors = validate(r);
+        List<FieldError> errors = rules(r);
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
         }
@@ -80,6 +89,15 @@ public class AccountService {
         }
         Log.infof("account %s created with roles %s", username, AccountView.ordered(a.roles));
         return AccountView.of(a);
+    }
+
+    private static List<FieldError> rules(Registration r) {
+        return new ArrayList<>(
+                AccountRules.check(
+                        AccountRules.normalizeUsername(r.username()),
+                        AccountRules.normalizeText(r.name()),
+                        AccountRules.normalizeText(r.email()),
+                        r.password()));
     }
 
     /** The account with this username (ignoring case), if there is one. */

@@ -203,7 +203,8 @@ public class RegistryImporter {
                                     diff.added().size(),
                                     diff.changed().size(),
                                     diff.removed().size(),
-                                    items));
+                                    items,
+                                    null));
         }
 
         RegistryInfo d = doc.info();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,11 @@ public class RegistryStore {
         this.json = json;
     }
 
-    /** Loads the whole registry in one read-only transaction, so the parts agree. */
+    /**
+     * Loads the whole registry in one read-only transaction of its own, so the parts agree; a
+     * caller's transaction is suspended meanwhile.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public RegistrySnapshot loadSnapshot() {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();

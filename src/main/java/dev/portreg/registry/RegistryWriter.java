@@ -63,7 +63,8 @@ public class RegistryWriter {
             int added,
             int changed,
             int removed,
-            List<ChangeItem> items) {
+            List<ChangeItem> items,
+            Long requestId) {
         public Change {
             items = items == null ? List.of() : List.copyOf(items);
         }
@@ -345,6 +346,17 @@ public class RegistryWriter {
      *     on one of its transports
      */
     public StoredEntry addEntry(Connection c, Entry e, int position) throws SQLException {
+        StoredEntry stored =
+                insertEntries(c, List.of(new StoredEntry(0, nextKey(c, e), position, e))).get(0);
+        hold(c, stored);
+        return stored;
+    }
+
+    /**
+     * A key for {@code e} that no stored entry has yet: its base key, or "#n" after the last
+     * repeat.
+     */
+    public String nextKey(Connection c, Entry e) throws SQLException {
         String base = EntryKeys.base(e);
         int n = 1;
         try (PreparedStatement ps =
@@ -362,13 +374,7 @@ public class RegistryWriter {
                 }
             }
         }
-        StoredEntry stored =
-                insertEntries(
-                                c,
-                                List.of(new StoredEntry(0, EntryKeys.repeat(base, n), position, e)))
-                        .get(0);
-        hold(c, stored);
-        return stored;
+        return EntryKeys.repeat(base, n);
     }
 
     /**
@@ -402,8 +408,8 @@ public class RegistryWriter {
         try (PreparedStatement ps =
                 c.prepareStatement(
                         "INSERT INTO registry_change (changed_at, actor, kind, source, summary,"
-                                + " added, changed, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " RETURNING id")) {
+                                + " added, changed, removed, request_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setTimestamp(1, Timestamp.from(change.at()));
             ps.setString(2, change.actor());
             ps.setString(3, change.kind());
@@ -412,6 +418,7 @@ public class RegistryWriter {
             ps.setInt(6, change.added());
             ps.setInt(7, change.changed());
             ps.setInt(8, change.removed());
+            ps.setObject(9, change.requestId());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);

@@ -1,5 +1,7 @@
 package dev.portreg.request;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A person or organisation named in a request: the Assignee or the Contact (RFC 6335 §8.1.1). */
 public record Party(String name, String org, String email) {
 
@@ -11,10 +13,12 @@ public record Party(String name, String org, String email) {
         email = RequestContent.trimToNull(email);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return name == null && org == null && email == null;
     }
 
+    @JsonIgnore
     public String display() {
         StringBuilder b = new StringBuilder();
         if (name != null) {

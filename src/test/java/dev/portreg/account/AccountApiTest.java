@@ -104,6 +104,17 @@ class AccountApiTest {
     }
 
     @Test
+    void reservesOfficialLookingUsernames() {
+        given().contentType(ContentType.JSON)
+                .body(newAccount("IANA", "difference engine 1843"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("username"))
+                .body("errors[0].message", containsString("reserved"));
+    }
+
+    @Test
     void refusesABadEmail() {
         String username = TestAccounts.uniqueName();
         given().contentType(ContentType.JSON)

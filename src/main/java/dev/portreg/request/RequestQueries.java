@@ -1,0 +1,180 @@
+package dev.portreg.request;
+
+import dev.portreg.account.Account;
+import dev.portreg.account.Roles;
+import dev.portreg.request.RequestViews.AccountRef;
+import dev.portreg.request.RequestViews.BallotView;
+import dev.portreg.request.RequestViews.EventView;
+import dev.portreg.request.RequestViews.PositionView;
+import dev.portreg.request.RequestViews.RequestSummary;
+import dev.portreg.request.RequestViews.RequestView;
+import dev.portreg.review.BallotPosition;
+import dev.portreg.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Requests as people see them: one request with its timeline, lists and review queues. */
+@ApplicationScoped
+public class RequestQueries {
+
+    /** RFC 8126 §5.3: an expert usually answers within a week. */
+    static final Duration EXPERT_TIMEFRAME = Duration.ofDays(7);
+
+    /** RFC 7605 §7.7: applications take up to a month for complex cases. */
+    static final Duration ANY_TIMEFRAME = Duration.ofDays(30);
+
+    private final RequestWorkflow workflow;
+    private final Clock clock;
+
+    RequestQueries(RequestWorkflow workflow, Clock clock) {
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** One request as {@code viewer} sees it, with what they may do next. */
+    @Transactional
+    public RequestView view(Account viewer, long id) {
+        return view(viewer, workflow.find(viewer, id));
+    }
+
+    @Transactional
+    public RequestView view(Account viewer, PortRequest r) {
+        List<EventView> events = new ArrayList<>();
+        for (RequestEvent e : RequestEvent.of(r)) {
+            events.add(
+                    new EventView(
+                            e.id,
+                            e.at,
+                            ref(e.actor),
+                            e.kind,
+                            e.fromState,
+                            e.toState,
+                            e.comment,
+                            e.data));
+        }
+        BallotView ballot = null;
+        if (r.track != null && r.track.ballot()) {
+            RequestWorkflow.Ballot b = workflow.ballot(r);
+            List<PositionView> positions = new ArrayList<>();
+            for (RequestEvent e : b.positions()) {
+                BallotPosition p =
+                        BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow();
+                positions.add(new PositionView(ref(e.actor), p.slug, p.label, e.comment, e.at));
+            }
+            ballot = new BallotView(b.tally(), positions);
+        }
+        Assessment assessment =
+                r.state.editable() || r.state.underReview() || r.state == RequestState.APPROVED
+                        ? workflow.assess(r)
+                        : null;
+        return new RequestView(
+                r.id,
+                r.version,
+                r.kind,
+                r.state,
+                r.state.label,
+                r.track,
+                r.track == null ? null : r.track.label(),
+                ref(r.requester),
+                r.content,
+                r.createdAt,
+                r.updatedAt,
+                r.submittedAt,
+                r.callEndsAt,
+                age(r).toDays(),
+                overdue(r),
+                assessment,
+                ballot,
+                workflow.allowedActions(viewer, r),
+                events);
+    }
+
+    /** The requests {@code owner} made, newest first. */
+    @Transactional
+    public List<RequestSummary> mine(Account owner) {
+        return summaries(PortRequest.list("requester.id = ?1 order by id desc", owner.id));
+    }
+
+    /**
+     * What waits for a role: experts see Expert Review; the IESG sees evaluations and community
+     * calls; the operator sees FCFS checks, approved requests and calls to close. Oldest first.
+     */
+    @Transactional
+    public List<RequestSummary> queue(Account viewer, String role) {
+        List<RequestState> states =
+                switch (role) {
+                    case Roles.EXPERT -> List.of(RequestState.EXPERT_REVIEW);
+                    case Roles.IESG ->
+                            List.of(RequestState.IESG_EVALUATION, RequestState.COMMUNITY_CALL);
+                    case Roles.IANA ->
+                            List.of(
+                                    RequestState.IANA_REVIEW,
+                                    RequestState.APPROVED,
+                                    RequestState.COMMUNITY_CALL);
+                    default ->
+                            throw ProblemException.notFound(
+                                    "There is no queue for \""
+                                            + role
+                                            + "\"; use expert, iesg or iana");
+                };
+        if (!viewer.roles.contains(role)) {
+            throw RequestWorkflow.forbidden(
+                    "the " + role + " queue is for holders of the " + role + " role");
+        }
+        return summaries(PortRequest.list("state in ?1 order by submittedAt, id", states));
+    }
+
+    private List<RequestSummary> summaries(List<PortRequest> requests) {
+        List<RequestSummary> out = new ArrayList<>(requests.size());
+        for (PortRequest r : requests) {
+            RequestInput c = r.content;
+            out.add(
+                    new RequestSummary(
+                            r.id,
+                            r.kind,
+                            r.state,
+                            r.state.label,
+                            r.track,
+                            c.serviceName() != null ? c.serviceName() : c.targetService(),
+                            c.port() != null
+                                    ? c.port()
+                                    : c.anyPortIn() == null ? null : "any " + c.anyPortIn(),
+                            c.transports(),
+                            ref(r.requester),
+                            r.submittedAt,
+                            r.updatedAt,
+                            age(r).toDays(),
+                            overdue(r)));
+        }
+        return out;
+    }
+
+    private Duration age(PortRequest r) {
+        Instant since = r.submittedAt != null ? r.submittedAt : r.createdAt;
+        return Duration.between(since, clock.instant());
+    }
+
+    /** Why a request is late against the RFC timeframes, or null. */
+    String overdue(PortRequest r) {
+        if (r.submittedAt == null || !r.state.open() || r.state == RequestState.CHANGES_REQUESTED) {
+            return null;
+        }
+        Duration age = age(r);
+        if (age.compareTo(ANY_TIMEFRAME) > 0) {
+            return "open for more than a month (RFC 7605 §7.7)";
+        }
+        if (r.state == RequestState.EXPERT_REVIEW && age.compareTo(EXPERT_TIMEFRAME) > 0) {
+            return "expert review over a week (RFC 8126 §5.3)";
+        }
+        return null;
+    }
+
+    static AccountRef ref(Account a) {
+        return a == null ? null : new AccountRef(a.username, a.name);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.portreg.request;
+
+import dev.portreg.review.BallotRule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the request API answers with, and what the request pages show. */
+public final class RequestViews {
+
+    private RequestViews() {}
+
+    public record AccountRef(String username, String name) {}
+
+    public record EventView(
+            long id,
+            Instant at,
+            AccountRef actor,
+            String kind,
+            RequestState from,
+            RequestState to,
+            String comment,
+            Map<String, Object> data) {}
+
+    public record PositionView(
+            AccountRef member, String position, String label, String comment, Instant at) {}
+
+    public record BallotView(BallotRule.Tally tally, List<PositionView> positions) {}
+
+    /**
+     * @param status the request's state
+     * @param ageDays days since submission (or creation, for drafts)
+     * @param overdue why the request is late against the RFC timeframes, or null
+     */
+    public record RequestView(
+            long id,
+            int version,
+            RequestKind kind,
+            RequestState status,
+            String statusLabel,
+            Track track,
+            String trackLabel,
+            AccountRef requester,
+            RequestInput content,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant submittedAt,
+            Instant callEndsAt,
+            long ageDays,
+            String overdue,
+            Assessment assessment,
+            BallotView ballot,
+            List<Action> allowedActions,
+            List<EventView> events) {}
+
+    /** A line of a list or queue. */
+    public record RequestSummary(
+            long id,
+            RequestKind kind,
+            RequestState status,
+            String statusLabel,
+            Track track,
+            String serviceName,
+            String port,
+            List<String> transports,
+            AccountRef requester,
+            Instant submittedAt,
+            Instant updatedAt,
+            long ageDays,
+            String overdue) {}
+
+    /** Body of POST /requests/{id}/review. */
+    public record ReviewInput(String decision, String comment) {}
+
+    /** Body of POST /requests/{id}/ballot. */
+    public record BallotInput(String position, String comment) {}
+
+    /** Body of POST /requests/{id}/withdraw. */
+    public record CommentInput(String comment) {}
+}

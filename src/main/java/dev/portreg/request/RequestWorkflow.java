@@ -1,0 +1,599 @@
+package dev.portreg.request;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portreg.account.Account;
+import dev.portreg.account.AccountService;
+import dev.portreg.account.Roles;
+import dev.portreg.registry.Registry;
+import dev.portreg.review.BallotPosition;
+import dev.portreg.review.BallotRule;
+import dev.portreg.review.ReviewDecision;
+import dev.portreg.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place a request changes. Each action, named after its verb, checks role, ownership, state
+ * and — again at decision time — the registry, then calls {@link #transition} (or {@link #record}),
+ * which moves the state and appends the event in the same transaction. Nobody can change a request
+ * without the log.
+ */
+@ApplicationScoped
+public class RequestWorkflow {
+
+    /** RFC 6335 §8.4: the community call before a revocation is decided. */
+    public static final Duration COMMUNITY_CALL = Duration.ofDays(28);
+
+    private final Registry registry;
+    private final AccountService accounts;
+    private final RegistryAction registryAction;
+    private final EntityManager em;
+    private final Clock clock;
+    private final Event<RequestChanged> changed;
+    private final ObjectMapper json;
+
+    RequestWorkflow(
+            Registry registry,
+            AccountService accounts,
+            RegistryAction registryAction,
+            EntityManager em,
+            Clock clock,
+            Event<RequestChanged> changed,
+            ObjectMapper json) {
+        this.registry = registry;
+        this.accounts = accounts;
+        this.registryAction = registryAction;
+        this.em = em;
+        this.clock = clock;
+        this.changed = changed;
+        this.json = json;
+    }
+
+    // --- reading ---------------------------------------------------------------------------------
+
+    /** The request, if {@code viewer} may see it; else 404 (drafts are private). */
+    @Transactional
+    public PortRequest find(Account viewer, long id) {
+        PortRequest r = PortRequest.findById(id);
+        if (r == null || !visible(viewer, r)) {
+            throw ProblemException.notFound("There is no request #" + id + " you can see");
+        }
+        return r;
+    }
+
+    static boolean visible(Account viewer, PortRequest r) {
+        if (viewer == null) {
+            return false;
+        }
+        return r.ownedBy(viewer)
+                || (r.state != RequestState.DRAFT
+                        && (viewer.roles.contains(Roles.EXPERT)
+                                || viewer.roles.contains(Roles.IESG)
+                                || viewer.roles.contains(Roles.IANA)));
+    }
+
+    /** What the rules say about the request now. */
+    public Assessment assess(PortRequest r) {
+        return assess(r.parsed(), r.id == null ? 0 : r.id, r.requester);
+    }
+
+    public Assessment assess(RequestContent content, long requestId, Account requester) {
+        return RequestChecks.assess(
+                content,
+                new RequestChecks.Context(
+                        registry.snapshot(),
+                        requestId,
+                        requester.email,
+                        requester.roles.contains(Roles.IANA),
+                        openRequests(),
+                        today()));
+    }
+
+    /** Submitted requests that are not finished, for conflict warnings. */
+    List<RequestChecks.OpenRequest> openRequests() {
+        List<RequestChecks.OpenRequest> out = new ArrayList<>();
+        List<PortRequest> open =
+                PortRequest.list(
+                        "state in ?1",
+                        List.of(
+                                RequestState.EXPERT_REVIEW,
+                                RequestState.IESG_EVALUATION,
+                                RequestState.IANA_REVIEW,
+                                RequestState.COMMUNITY_CALL,
+                                RequestState.CHANGES_REQUESTED,
+                                RequestState.APPROVED));
+        for (PortRequest r : open) {
+            RequestContent c = r.parsed();
+            out.add(
+                    new RequestChecks.OpenRequest(
+                            r.id, c.serviceName(), c.ports(), c.transports()));
+        }
+        return out;
+    }
+
+    /** The ballot of an IESG-track request: one position per member who entered one. */
+    public Ballot ballot(PortRequest r) {
+        Map<Long, RequestEvent> latest = new LinkedHashMap<>();
+        for (RequestEvent e : RequestEvent.of(r)) {
+            if (RequestEvent.BALLOT.equals(e.kind)) {
+                latest.put(e.actor.id, e);
+            }
+        }
+        List<BallotPosition> positions = new ArrayList<>();
+        for (RequestEvent e : latest.values()) {
+            positions.add(
+                    BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow());
+        }
+        return new Ballot(
+                BallotRule.tally((int) accounts.countWithRole(Roles.IESG), positions),
+                List.copyOf(latest.values()));
+    }
+
+    /** A ballot's tally and the latest position event of each member who voted. */
+    public record Ballot(BallotRule.Tally tally, List<RequestEvent> positions) {}
+
+    /** The actions {@code actor} may take on {@code r} now. */
+    public List<Action> allowedActions(Account actor, PortRequest r) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : Action.values()) {
+            if (guard(a, actor, r).isEmpty()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    // --- actions
+    // -----------------------------------------------------------------------------------
+
+    /** A new draft. Only well-formedness is checked; completeness waits for submission. */
+    @Transactional
+    public PortRequest create(Account actor, RequestInput input) {
+        RequestContent content = RequestContent.parse(input);
+        if (content.kind() == RequestKind.REVOKE && !actor.roles.contains(Roles.IANA)) {
+            throw forbidden("only the IANA operator starts a revocation (RFC 6335 §8.4)");
+        }
+        PortRequest r = new PortRequest();
+        r.kind = content.kind();
+        r.state = RequestState.DRAFT;
+        r.requester = actor;
+        r.content = content.toInput();
+        r.createdAt = now();
+        r.updatedAt = r.createdAt;
+        r.persist();
+        record(r, actor, RequestEvent.CREATED, null, null);
+        return r;
+    }
+
+    @Transactional
+    public PortRequest edit(Account actor, long id, long expectedVersion, RequestInput input) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.EDIT, actor, r);
+        RequestContent before = r.parsed();
+        RequestContent after = RequestContent.parse(input);
+        if (after.kind() != r.kind) {
+            throw ProblemException.badInput(
+                    "kind", "a request's kind cannot change; start a new one");
+        }
+        Map<String, List<String>> changes = after.changesSince(before);
+        if (changes.isEmpty()) {
+            return r;
+        }
+        r.content = after.toInput();
+        record(r, actor, RequestEvent.EDITED, null, Map.of("changes", changes));
+        return flush(r);
+    }
+
+    @Transactional
+    public PortRequest submit(Account actor, long id, long expectedVersion) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.SUBMIT, actor, r);
+        Assessment a = assess(r);
+        if (!a.submittable()) {
+            throw ProblemException.badInput(a.errors());
+        }
+        boolean resubmit = r.state == RequestState.CHANGES_REQUESTED;
+        r.track = a.track();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("track", a.track().slug());
+        data.put("content", r.content);
+        if (resubmit) {
+            lastSubmitted(r).ifPresent(prev -> data.put("changes", r.parsed().changesSince(prev)));
+        }
+        r.submittedAt = now();
+        if (r.kind == RequestKind.REVOKE) {
+            r.callStartsAt = r.submittedAt;
+            r.callEndsAt = r.submittedAt.plus(COMMUNITY_CALL);
+            data.put("callEndsAt", r.callEndsAt.toString());
+            transition(
+                    r,
+                    RequestState.COMMUNITY_CALL,
+                    actor,
+                    RequestEvent.CALL_STARTED,
+                    "Four-week community call until "
+                            + r.callEndsAt.atOffset(ZoneOffset.UTC).toLocalDate(),
+                    data);
+        } else {
+            transition(
+                    r,
+                    a.track().reviewState,
+                    actor,
+                    resubmit ? RequestEvent.RESUBMITTED : RequestEvent.SUBMITTED,
+                    null,
+                    data);
+        }
+        return flush(r);
+    }
+
+    @Transactional
+    public PortRequest withdraw(Account actor, long id, long expectedVersion, String comment) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.WITHDRAW, actor, r);
+        transition(r, RequestState.WITHDRAWN, actor, RequestEvent.WITHDRAWN, comment, null);
+        return flush(r);
+    }
+
+    @Transactional
+    public PortRequest review(
+            Account actor, long id, long expectedVersion, ReviewDecision decision, String comment) {
+        PortRequest r = load(actor, id, expectedVersion);
+        Action action =
+                switch (decision) {
+                    case APPROVE -> Action.APPROVE;
+                    case REQUEST_CHANGES -> Action.REQUEST_CHANGES;
+                    case REJECT -> Action.REJECT;
+                };
+        check(action, actor, r);
+        if (decision != ReviewDecision.APPROVE && blank(comment)) {
+            throw ProblemException.badInput(
+                    "comment",
+                    decision == ReviewDecision.REJECT
+                            ? "give the reason for the rejection"
+                            : "say what should change");
+        }
+        switch (decision) {
+            case APPROVE -> {
+                stillAllowedByRegistry(r);
+                transition(r, RequestState.APPROVED, actor, RequestEvent.APPROVED, comment, null);
+            }
+            case REQUEST_CHANGES ->
+                    transition(
+                            r,
+                            RequestState.CHANGES_REQUESTED,
+                            actor,
+                            RequestEvent.CHANGES_REQUESTED,
+                            comment,
+                            null);
+            case REJECT ->
+                    transition(
+                            r, RequestState.REJECTED, actor, RequestEvent.REJECTED, comment, null);
+        }
+        return flush(r);
+    }
+
+    /**
+     * Records an IESG member's position. When the ballot then passes, the request is approved in
+     * the same transaction, after checking the registry once more.
+     */
+    @Transactional
+    public PortRequest ballot(
+            Account actor, long id, long expectedVersion, BallotPosition position, String comment) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.BALLOT, actor, r);
+        if (position.blocking && blank(comment)) {
+            throw ProblemException.badInput("comment", "You must enter a non-empty discuss");
+        }
+        record(r, actor, RequestEvent.BALLOT, comment, Map.of("position", position.slug));
+        em.flush();
+        BallotRule.Tally tally = ballot(r).tally();
+        if (tally.passes()) {
+            stillAllowedByRegistry(r);
+            transition(
+                    r,
+                    RequestState.APPROVED,
+                    actor,
+                    RequestEvent.APPROVED,
+                    "The IESG ballot passed: " + tally.reason(),
+                    Map.of(
+                            "yes",
+                            tally.yes(),
+                            "noObjection",
+                            tally.noObjection(),
+                            "needed",
+                            tally.needed()));
+        } else {
+            r.updatedAt = now();
+        }
+        return flush(r);
+    }
+
+    /** Ends a revocation's community call once its four weeks are over; the IESG decides next. */
+    @Transactional
+    public PortRequest endCommunityCall(Account actor, long id, long expectedVersion) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.END_CALL, actor, r);
+        transition(r, RequestState.IESG_EVALUATION, actor, RequestEvent.CALL_ENDED, null, null);
+        return flush(r);
+    }
+
+    /**
+     * The operator's registry action, in one transaction with the request's final state. The
+     * database refuses a second holder of a port: a lost race is a 409.
+     */
+    @Transactional
+    public PortRequest complete(Account actor, long id, long expectedVersion) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.COMPLETE, actor, r);
+        stillAllowedByRegistry(r);
+        RegistryAction.Result result = registryAction.apply(r, actor, now());
+        transition(
+                r,
+                RequestState.COMPLETED,
+                actor,
+                RequestEvent.COMPLETED,
+                result.summary(),
+                Map.of("registryChange", result.changeId(), "entries", result.entries()));
+        return flush(r);
+    }
+
+    // --- guards
+    // --------------------------------------------------------------------------------------
+
+    private void check(Action a, Account actor, PortRequest r) {
+        Optional<ProblemException> refused = guard(a, actor, r);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+    }
+
+    /** Why {@code actor} may not take {@code a} on {@code r} now, or empty when they may. */
+    Optional<ProblemException> guard(Action a, Account actor, PortRequest r) {
+        if (actor == null || !visible(actor, r)) {
+            return Optional.of(
+                    ProblemException.notFound("There is no request #" + r.id + " you can see"));
+        }
+        boolean own = r.ownedBy(actor);
+        RequestState s = r.state;
+        return switch (a) {
+            case EDIT, SUBMIT ->
+                    !own
+                            ? forbid("only the requester may " + a.slug + " this request")
+                            : !s.editable() ? illegal(a, s) : Optional.empty();
+            case WITHDRAW ->
+                    !own
+                            ? forbid("only the requester may withdraw this request")
+                            : !s.canMoveTo(RequestState.WITHDRAWN)
+                                    ? illegal(a, s)
+                                    : Optional.empty();
+            case APPROVE, REQUEST_CHANGES, REJECT -> reviewGuard(a, actor, r, own);
+            case BALLOT ->
+                    !actor.roles.contains(Roles.IESG)
+                            ? forbid("only IESG members ballot")
+                            : own
+                                    ? forbid("nobody ballots on their own request")
+                                    : s != RequestState.IESG_EVALUATION
+                                            ? illegal(a, s)
+                                            : Optional.empty();
+            case END_CALL ->
+                    !actor.roles.contains(Roles.IANA)
+                            ? forbid("only the IANA operator ends a community call")
+                            : s != RequestState.COMMUNITY_CALL
+                                    ? illegal(a, s)
+                                    : now().isBefore(r.callEndsAt)
+                                            ? Optional.of(
+                                                    ProblemException.conflict(
+                                                            "the community call runs until "
+                                                                    + r.callEndsAt
+                                                                    + " (four weeks, RFC 6335 §8.4)"))
+                                            : Optional.empty();
+            case COMPLETE ->
+                    !actor.roles.contains(Roles.IANA)
+                            ? forbid("only the IANA operator performs registry actions")
+                            : own
+                                    ? forbid("nobody completes their own request")
+                                    : (s == RequestState.APPROVED
+                                                    || (s == RequestState.IANA_REVIEW
+                                                            && s.canMoveTo(RequestState.COMPLETED)))
+                                            ? Optional.empty()
+                                            : illegal(a, s);
+        };
+    }
+
+    private Optional<ProblemException> reviewGuard(
+            Action a, Account actor, PortRequest r, boolean own) {
+        RequestState s = r.state;
+        String role =
+                switch (s) {
+                    case EXPERT_REVIEW -> Roles.EXPERT;
+                    case IESG_EVALUATION -> Roles.IESG;
+                    case IANA_REVIEW, APPROVED -> Roles.IANA;
+                    default -> null;
+                };
+        boolean reviewer =
+                actor.roles.contains(Roles.EXPERT)
+                        || actor.roles.contains(Roles.IESG)
+                        || actor.roles.contains(Roles.IANA);
+        if (!reviewer) {
+            return forbid("only experts, IESG members and the IANA operator decide requests");
+        }
+        if (role == null || !actor.roles.contains(role)) {
+            // A reviewer, but this request is not (or no longer) in a state they decide.
+            return illegal(a, s);
+        }
+        if (own) {
+            return forbid("nobody reviews their own request");
+        }
+        if (a == Action.APPROVE && s == RequestState.IESG_EVALUATION) {
+            return Optional.of(
+                    ProblemException.conflict(
+                            "an IESG-track request is approved by its ballot, not by one member"));
+        }
+        if (a == Action.APPROVE && s == RequestState.IANA_REVIEW) {
+            return Optional.of(
+                    ProblemException.conflict(
+                            "the operator approves by performing the registry action (complete)"));
+        }
+        if (s == RequestState.APPROVED && a != Action.REJECT) {
+            return illegal(a, s);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProblemException> forbid(String why) {
+        return Optional.of(forbidden(why));
+    }
+
+    static ProblemException forbidden(String why) {
+        return new ProblemException(403, "Forbidden", why, List.of());
+    }
+
+    private static Optional<ProblemException> illegal(Action a, RequestState s) {
+        return Optional.of(
+                ProblemException.conflict(
+                        "cannot " + a.slug + " a request that is " + s.label.toLowerCase()));
+    }
+
+    /** At decision time the registry must still allow the request: else 409. */
+    private void stillAllowedByRegistry(PortRequest r) {
+        Assessment a = assess(r);
+        if (!a.submittable()) {
+            StringBuilder why = new StringBuilder("The registry no longer allows this request: ");
+            a.errors()
+                    .forEach(
+                            e ->
+                                    why.append(e.field())
+                                            .append(" ")
+                                            .append(e.message())
+                                            .append("; "));
+            throw ProblemException.conflict(why.substring(0, why.length() - 2));
+        }
+    }
+
+    // --- the only ways to change a request
+    // --------------------------------------------------------
+
+    private void transition(
+            PortRequest r,
+            RequestState to,
+            Account actor,
+            String kind,
+            String comment,
+            Map<String, Object> data) {
+        if (!r.state.canMoveTo(to)) {
+            throw ProblemException.conflict(
+                    "a request that is "
+                            + r.state.label.toLowerCase()
+                            + " cannot become "
+                            + to.label.toLowerCase());
+        }
+        RequestState from = r.state;
+        r.state = to;
+        append(r, actor, kind, from, to, comment, data);
+    }
+
+    private void record(
+            PortRequest r, Account actor, String kind, String comment, Map<String, Object> data) {
+        append(r, actor, kind, null, null, comment, data);
+    }
+
+    private void append(
+            PortRequest r,
+            Account actor,
+            String kind,
+            RequestState from,
+            RequestState to,
+            String comment,
+            Map<String, Object> data) {
+        RequestEvent e = new RequestEvent();
+        e.request = r;
+        e.at = now();
+        e.actor = actor;
+        e.kind = kind;
+        e.fromState = from;
+        e.toState = to;
+        e.comment = blank(comment) ? null : comment.strip();
+        e.data = data;
+        e.persist();
+        r.updatedAt = e.at;
+        changed.fire(new RequestChanged(r.id, kind, to, RequestEvent.COMPLETED.equals(kind)));
+    }
+
+    private Optional<RequestContent> lastSubmitted(PortRequest r) {
+        List<RequestEvent> events = RequestEvent.of(r);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            RequestEvent e = events.get(i);
+            if ((RequestEvent.SUBMITTED.equals(e.kind) || RequestEvent.RESUBMITTED.equals(e.kind))
+                    && e.data != null
+                    && e.data.get("content") != null) {
+                return Optional.of(
+                        RequestContent.parse(
+                                json.convertValue(e.data.get("content"), RequestInput.class)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private PortRequest load(Account actor, long id, long expectedVersion) {
+        PortRequest r = find(actor, id);
+        if (expectedVersion >= 0 && r.version != expectedVersion) {
+            throw ProblemException.conflict(
+                    "request #"
+                            + id
+                            + " changed since you loaded it (version "
+                            + expectedVersion
+                            + ", now "
+                            + r.version
+                            + "); reload and try again");
+        }
+        return r;
+    }
+
+    /** Writes now, so that a concurrent change is a 409 here and not a failure at commit. */
+    private PortRequest flush(PortRequest r) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict(
+                    "someone else acted on request #"
+                            + r.id
+                            + " at the same time; reload and try again");
+        }
+        return r;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** States in which a request waits for someone other than its requester. */
+    public static final Set<RequestState> QUEUED =
+            EnumSet.of(
+                    RequestState.EXPERT_REVIEW,
+                    RequestState.IESG_EVALUATION,
+                    RequestState.IANA_REVIEW,
+                    RequestState.COMMUNITY_CALL,
+                    RequestState.APPROVED);
+}

@@ -1,0 +1,96 @@
+package dev.portreg.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portreg.support.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** A person registers, signs in and out in a real browser: cookies, CSRF field and redirects. */
+@QuarkusTest
+class AccountJourneyTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject TestAccounts testAccounts;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void type(String id, String text) {
+        browser.driver().findElement(By.id(id)).clear();
+        browser.driver().findElement(By.id(id)).sendKeys(text);
+    }
+
+    private String text(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    void registerSignInAndSignOut() {
+        String username = TestAccounts.uniqueName();
+        browser.visit(url("/register"));
+        type("username", username);
+        type("name", "Jon Postel");
+        type("email", "jon@example.org");
+        type("password", "assigned numbers 1700");
+        type("confirm", "assigned numbers 1700");
+        browser.screenshot(Path.of("target/screenshots/account-register.png"));
+        browser.driver().findElement(By.cssSelector("#register button[type=submit]")).click();
+
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/login?registered=" + username));
+        assertTrue(text(".flash-success").contains(username));
+        assertEquals(List.of("requester"), testAccounts.rolesNow(username));
+
+        // The username is filled in; the password is not.
+        type("j_password", "assigned numbers 1700");
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/j_security_check'] button"))
+                .click();
+
+        browser.visit(url("/logout"));
+        assertTrue(text(".account-logout").contains("You are signed in as " + username));
+        browser.driver().findElement(By.cssSelector(".account-logout button")).click();
+
+        browser.visit(url("/logout"));
+        assertTrue(text(".account-logout").contains("You are not signed in"));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheErrorOnTheLoginPage() {
+        String username = testAccounts.create();
+        browser.visit(url("/login"));
+        type("j_username", username);
+        type("j_password", "not my password");
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/j_security_check'] button"))
+                .click();
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/login?error"));
+        assertEquals("Wrong username or password.", text(".flash-error"));
+    }
+}

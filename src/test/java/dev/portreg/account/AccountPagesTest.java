@@ -1,0 +1,325 @@
+package dev.portreg.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountPagesTest {
+
+    private static final Pattern TOKEN =
+            Pattern.compile("name=\"csrf-token\" value=\"([A-Za-z0-9_-]+)\"");
+
+    @Inject TestAccounts testAccounts;
+
+    /** The cookies a browser would keep between requests, and the last CSRF token seen. */
+    static final class Browser {
+        final Map<String, String> cookies = new HashMap<>();
+        String token;
+
+        Response get(String path) {
+            Response r = given().cookies(cookies).redirects().follow(false).get(path);
+            keep(r);
+            Matcher m = TOKEN.matcher(r.asString());
+            if (m.find()) {
+                token = m.group(1);
+            }
+            return r;
+        }
+
+        Response post(String path, Map<String, ?> form) {
+            Response r =
+                    given().cookies(cookies)
+                            .redirects()
+                            .follow(false)
+                            .contentType(ContentType.URLENC)
+                            .formParams(form)
+                            .post(path);
+            keep(r);
+            return r;
+        }
+
+        /** Posts the form with the token of the last page, as the form tag does. */
+        Response submit(String path, Map<String, ?> form) {
+            Map<String, Object> withToken = new HashMap<>(form);
+            withToken.put("csrf-token", token);
+            return post(path, withToken);
+        }
+
+        void signIn(String username, String password) {
+            Response r =
+                    post(
+                            "/j_security_check",
+                            Map.of("j_username", username, "j_password", password));
+            assertEquals(302, r.statusCode(), "sign-in redirects");
+            assertNotNull(cookies.get("portreg-session"), "sign-in sets the session cookie");
+        }
+
+        private void keep(Response r) {
+            r.getDetailedCookies()
+                    .forEach(
+                            c -> {
+                                if (c.getMaxAge() == 0) {
+                                    cookies.remove(c.getName());
+                                } else {
+                                    cookies.put(c.getName(), c.getValue());
+                                }
+                            });
+        }
+    }
+
+    private static Map<String, String> registration(String username) {
+        return Map.of(
+                "username", username,
+                "name", "Grace Hopper",
+                "email", "grace@example.org",
+                "password", "cobol compiler 1959",
+                "confirm", "cobol compiler 1959");
+    }
+
+    @Test
+    void theLoginPageHasTheFormAndNoDevAccountsOutsideDevMode() {
+        new Browser()
+                .get("/login")
+                .then()
+                .statusCode(200)
+                .body(containsString("action=\"/j_security_check\""))
+                .body(containsString("name=\"j_username\""))
+                .body(not(containsString("Dev accounts")))
+                .body(not(containsString("devpass-")));
+        assertFalse(testAccounts.existsNow("rita"), "no dev accounts outside dev mode");
+    }
+
+    @Test
+    void theLoginPageEchoesOnlyAUsername() {
+        new Browser()
+                .get("/login?registered=Your+account+is+suspended")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("suspended")));
+        new Browser()
+                .get("/login?registered=new-user")
+                .then()
+                .body(containsString("Account <strong>new-user</strong> created"));
+    }
+
+    @Test
+    void aPageThatNeedsAnAccountSendsAnonymousVisitorsToLogin() {
+        new Browser()
+                .get("/admin/accounts")
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void formLoginThenAPageThatNeedsIt() {
+        String operator = testAccounts.create(Roles.IANA);
+        String member = testAccounts.create(Roles.EXPERT);
+        Browser b = new Browser();
+        b.get("/admin/accounts").then().statusCode(302);
+        // Signing in returns to the page that asked for it.
+        b.post(
+                        "/j_security_check",
+                        Map.of("j_username", operator, "j_password", TestAccounts.PASSWORD))
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/admin/accounts"));
+        b.get("/admin/accounts")
+                .then()
+                .statusCode(200)
+                .header("X-Frame-Options", "DENY")
+                .body(containsString("<h1>Accounts</h1>"))
+                .body(containsString(member))
+                .body(containsString("action=\"/admin/accounts/" + member + "/roles\""))
+                .body(containsString("name=\"csrf-token\""));
+    }
+
+    @Test
+    void aWrongPasswordGoesBackToTheLoginPageWithAnError() {
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.post("/j_security_check", Map.of("j_username", member, "j_password", "wrong password!"))
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/login?error"));
+        assertTrue(b.cookies.get("portreg-session") == null, "no session");
+        b.get("/login?error")
+                .then()
+                .statusCode(200)
+                .body(containsString("Wrong username or password"));
+    }
+
+    @Test
+    void anAccountWithoutTheRoleGetsAForbiddenPage() {
+        String member = testAccounts.create(Roles.IESG);
+        Browser b = new Browser();
+        b.signIn(member, TestAccounts.PASSWORD);
+        b.get("/admin/accounts")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Forbidden"));
+    }
+
+    @Test
+    void registrationWithTheTokenCreatesTheAccount() {
+        String username = TestAccounts.uniqueName();
+        Browser b = new Browser();
+        b.get("/register").then().statusCode(200);
+        assertNotNull(b.token, "the register form carries a CSRF token");
+        b.submit("/register", registration(username))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/login?registered=" + username));
+        assertEquals(List.of("requester"), testAccounts.rolesNow(username));
+        // ... and the new account signs in with the form.
+        b.signIn(username, "cobol compiler 1959");
+    }
+
+    @Test
+    void registrationWithoutTheTokenIsRefusedAndCreatesNothing() {
+        String username = TestAccounts.uniqueName();
+        Browser b = new Browser();
+        b.get("/register");
+        b.post("/register", registration(username)).then().statusCode(400);
+        // A token that is not the cookie's is refused too.
+        Map<String, Object> forged = new HashMap<>(registration(username));
+        forged.put("csrf-token", "AAAAAAAAAAAAAAAAAAAAAA");
+        b.post("/register", forged).then().statusCode(400);
+        assertFalse(testAccounts.existsNow(username), "nothing was created");
+    }
+
+    @Test
+    void aNonFormPostToAPageIsRefused() {
+        String username = TestAccounts.uniqueName();
+        Browser b = new Browser();
+        b.get("/register");
+        given().cookies(b.cookies)
+                .contentType(ContentType.TEXT)
+                .body("username=" + username + "&csrf-token=" + b.token)
+                .post("/register")
+                .then()
+                .statusCode(anyOf(is(400), is(415)));
+        given().cookies(b.cookies).post("/logout").then().statusCode(anyOf(is(400), is(415)));
+        assertFalse(testAccounts.existsNow(username), "nothing was created");
+    }
+
+    @Test
+    void badRegistrationIsShownAgainWithErrorsAndValues() {
+        String taken = testAccounts.create();
+        Browser b = new Browser();
+        b.get("/register");
+        Map<String, String> form = new HashMap<>(registration(taken.toUpperCase()));
+        form.put("email", "not-an-email");
+        form.put("confirm", "something else entirely");
+        b.submit("/register", form)
+                .then()
+                .statusCode(422)
+                .body(containsString("Email is not a valid email address"))
+                .body(containsString("Confirmation does not match the password"))
+                .body(containsString("value=\"Grace Hopper\""))
+                .body(containsString("value=\"not-an-email\""))
+                .body(not(containsString("cobol compiler 1959")));
+        form = new HashMap<>(registration(taken.toUpperCase()));
+        b.submit("/register", form)
+                .then()
+                .statusCode(422)
+                .body(containsString("Username is taken"));
+        form = new HashMap<>(registration(TestAccounts.uniqueName()));
+        form.put("password", "password123");
+        form.put("confirm", "password123");
+        b.submit("/register", form)
+                .then()
+                .statusCode(422)
+                .body(containsString("Password is too common"));
+    }
+
+    @Test
+    void anOperatorSetsRolesWithTheFormAndOnlyWithTheToken() {
+        String operator = testAccounts.create(Roles.IANA);
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.signIn(operator, TestAccounts.PASSWORD);
+        b.get("/admin/accounts");
+        b.post("/admin/accounts/" + member + "/roles", Map.of("role", "iesg"))
+                .then()
+                .statusCode(400);
+        assertEquals(List.of("requester"), testAccounts.rolesNow(member));
+        b.submit("/admin/accounts/" + member + "/roles", Map.of("role", List.of("iesg", "expert")))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/admin/accounts?updated=" + member));
+        assertEquals(List.of("requester", "expert", "iesg"), testAccounts.rolesNow(member));
+        // No box ticked: requester only.
+        b.submit("/admin/accounts/" + member + "/roles", Map.of()).then().statusCode(303);
+        assertEquals(List.of("requester"), testAccounts.rolesNow(member));
+    }
+
+    @Test
+    void signingOutNeedsTheTokenAndForgetsTheSession() {
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.signIn(member, TestAccounts.PASSWORD);
+        b.get("/logout").then().statusCode(200).body(containsString(member));
+        b.post("/logout", Map.of()).then().statusCode(400);
+        assertNotNull(b.cookies.get("portreg-session"), "still signed in");
+        b.submit("/logout", Map.of()).then().statusCode(303).header("Location", endsWith("/"));
+        assertTrue(b.cookies.get("portreg-session") == null, "session cookie cleared");
+        b.get("/admin/accounts").then().statusCode(302);
+    }
+
+    @Test
+    void theUserboxOffersSignInToVisitorsAndSignOutToMembers() {
+        Browser b = new Browser();
+        b.get("/test-only/userbox")
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"/login\""))
+                .body(containsString("href=\"/register\""))
+                .body(not(containsString("Sign out")));
+        String member = testAccounts.create(Roles.EXPERT);
+        b.signIn(member, TestAccounts.PASSWORD);
+        b.get("/test-only/userbox")
+                .then()
+                .statusCode(200)
+                .body(containsString("Signed in as <strong>" + member + "</strong>"))
+                .body(containsString("requester, expert"))
+                .body(containsString("action=\"/logout\""))
+                .body(containsString("name=\"csrf-token\" value=\"" + b.token + "\""))
+                .body(not(containsString("href=\"/admin/accounts\"")));
+        b.submit("/logout", Map.of()).then().statusCode(303);
+        b.get("/test-only/userbox").then().body(containsString("href=\"/login\""));
+    }
+
+    @Test
+    void aRefusedFormSaysWhyAndAnErrorPageStillRendersForMembers() {
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.signIn(member, TestAccounts.PASSWORD);
+        b.post("/register", registration(TestAccounts.uniqueName()))
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("Nothing was changed"));
+        b.get("/no-such-page-" + member).then().statusCode(404);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.portreg.request;
+
+import static io.restassured.RestAssured.given;
+
+import dev.portreg.account.AccountService;
+import dev.portreg.account.Registration;
+import dev.portreg.exchange.RegistryImporter;
+import io.agroal.api.AgroalDataSource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds what request tests need: the sample registry, accounts with roles, a draft for 938. */
+@ApplicationScoped
+public class RequestFixtures {
+
+    public static final String PASSWORD = "Seven tidy walruses 42";
+
+    private final AccountService accounts;
+    private final RegistryImporter importer;
+    private final AgroalDataSource dataSource;
+
+    RequestFixtures(
+            AccountService accounts, RegistryImporter importer, AgroalDataSource dataSource) {
+        this.accounts = accounts;
+        this.importer = importer;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The registry of src/test/resources/iana/requests.xml: sample.xml (port 938 free, 953 rndc,
+     * ...) plus the free User ports 40000-40099.
+     */
+    public void sampleRegistry() {
+        try {
+            importer.importFrom(
+                    Path.of(RequestFixtures.class.getResource("/iana/requests.xml").toURI())
+                            .toString(),
+                    "test");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new account with a unique name holding requester and {@code roles}. */
+    public String account(String... roles) {
+        String username = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        accounts.register(
+                new Registration(
+                        username, PASSWORD, "Test " + username, username + "@example.org"));
+        if (roles.length > 0) {
+            accounts.setRoles(username, List.of(roles));
+        }
+        return username;
+    }
+
+    /**
+     * Takes the iesg role from every account, so a test's ballot counts only the members it creates
+     * (the pass rule depends on how many accounts hold the role).
+     */
+    public void noIesgMembers() {
+        sql("DELETE FROM account_role WHERE role = 'iesg'");
+    }
+
+    public void sql(String statement) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
+    }
+
+    /** A complete new-assignment request, as the API takes it. */
+    public static Map<String, Object> request(
+            String name, String port, String track, String... transports) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("kind", "new-assignment");
+        m.put("serviceName", name);
+        if (port != null) {
+            m.put("port", port);
+        }
+        m.put("transports", List.of(transports));
+        if (track != null) {
+            m.put("track", track);
+        }
+        m.put("description", "Frobnication protocol");
+        m.put(
+                "assignee",
+                Map.of("name", "Ann Example", "org", "Example Org", "email", "ann@example.org"));
+        m.put("contact", Map.of("name", "Ann Example", "email", "ann@example.org"));
+        m.put("reference", "draft-example-frob-01");
+        m.put("castStatement", "No broadcast, multicast or anycast.");
+        m.put("justification", "Clients behind firewalls need a fixed port.");
+        m.put("systemJustification", "It runs before any user process starts.");
+        m.put("stableSpecification", "RFC 9999");
+        return m;
+    }
+
+    /** A unique, valid service name. */
+    public static String name() {
+        return "f" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+}
