@@ -1,7 +1,10 @@
 package dev.portreg.registry;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -9,6 +12,9 @@ import java.util.function.Supplier;
  * kept for as long as the registry snapshot they were rendered from is current. A snapshot is
  * immutable, so a page rendered from it stays right until the next import or registry action
  * publishes a new one; then the whole cache is dropped.
+ *
+ * <p>Only what anonymous visitors see is kept: the layout shows who is signed in, so a signed-in
+ * visitor's page is rendered for them every time and never stored.
  *
  * <p>At most {@link #MAX_PAGES} pages are kept; when a crawl fills it, it starts again empty, so
  * memory stays bounded (about 20 MB at worst) and the pages people keep asking for come back first.
@@ -20,10 +26,24 @@ public class PageCache {
 
     private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<String, String> pages) {}
 
+    private final BooleanSupplier anonymous;
     private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
+
+    @Inject
+    PageCache(SecurityIdentity identity) {
+        this(identity::isAnonymous);
+    }
+
+    /** For tests: {@code anonymous} tells whether the current visitor is signed out. */
+    PageCache(BooleanSupplier anonymous) {
+        this.anonymous = anonymous;
+    }
 
     /** The page {@code key} of snapshot {@code s}, rendered by {@code render} when not kept. */
     public String page(RegistrySnapshot s, String key, Supplier<String> render) {
+        if (!anonymous.getAsBoolean()) {
+            return render.get();
+        }
         Generation g = current;
         if (g.snapshot() != s) {
             g = new Generation(s, new ConcurrentHashMap<>());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PageCacheTest {
 
-    final PageCache cache = new PageCache();
+    boolean anonymous = true;
+    final PageCache cache = new PageCache(() -> anonymous);
     final AtomicInteger renders = new AtomicInteger();
 
     @Test
@@ -29,6 +30,18 @@ class PageCacheTest {
         RegistrySnapshot after = snapshot();
         assertEquals("page 2", cache.page(after, "home", this::render));
         assertEquals(1, cache.size());
+    }
+
+    @Test
+    void pagesOfSignedInVisitorsAreNeverKept() {
+        RegistrySnapshot s = snapshot();
+        anonymous = false;
+        assertEquals("page 1", cache.page(s, "home", this::render));
+        assertEquals("page 2", cache.page(s, "home", this::render));
+        assertEquals(0, cache.size());
+        anonymous = true;
+        assertEquals("page 3", cache.page(s, "home", this::render));
+        assertEquals("page 3", cache.page(s, "home", this::render));
     }
 
     @Test

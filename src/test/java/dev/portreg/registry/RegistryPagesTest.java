@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portreg.account.AccountService;
+import dev.portreg.account.Registration;
 import dev.portreg.exchange.RegistryImporter;
 import dev.portreg.registry.RegistryViews.GapView;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +36,7 @@ class RegistryPagesTest {
 
     @Inject RegistryImporter importer;
     @Inject RegistryQueries queries;
+    @Inject AccountService accounts;
 
     @BeforeEach
     void sampleRegistry() {
@@ -519,6 +522,44 @@ class RegistryPagesTest {
                 "iana/sample.xml</span> (IANA XML) · Last Updated <time"
                         + " datetime=\"2026-08-17\">2026-08-17</time>");
         assertTrue(count(html, "aria-current=\"page\"") <= 1, "at most one current nav item");
+    }
+
+    @Test
+    void signedInVisitorsSeeThemselvesAndAnonymousOnesNeverDo() {
+        String anonymous = page("/ports/938");
+        assertContains(anonymous, "<a href=\"/login\">Sign in</a>");
+
+        String username = "web-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.register(
+                new Registration(
+                        username,
+                        "Seven tidy walruses 42",
+                        "Web Tester",
+                        username + "@example.org"));
+        String session =
+                given().redirects()
+                        .follow(false)
+                        .contentType("application/x-www-form-urlencoded")
+                        .formParam("j_username", username)
+                        .formParam("j_password", "Seven tidy walruses 42")
+                        .when()
+                        .post("/j_security_check")
+                        .then()
+                        .statusCode(302)
+                        .extract()
+                        .cookie("portreg-session");
+        for (String path : List.of("/", "/ports/938", "/services/http", "/about")) {
+            String signedIn =
+                    given().cookie("portreg-session", session)
+                            .when()
+                            .get(path)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+            assertContains(signedIn, "Signed in as <strong>" + username + "</strong>");
+            assertFalse(page(path).contains(username), "a cached page never shows a visitor");
+        }
     }
 
     @Test
