@@ -371,10 +371,12 @@ public final class IanaXmlReader {
                         if (u == null) {
                             break;
                         }
-                        if (email == null && u.regionMatches(true, 0, "mailto:", 0, 7)) {
+                        boolean mailto = u.regionMatches(true, 0, "mailto:", 0, 7);
+                        if (mailto && email == null) {
                             email = u.substring(7).replace('&', '@');
                         } else {
-                            uri = uri == null ? u : uri + " " + u;
+                            String other = mailto ? u.replace('&', '@') : u;
+                            uri = uri == null ? other : uri + " " + other;
                         }
                     }
                     default -> skip(r);

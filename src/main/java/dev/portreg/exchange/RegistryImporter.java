@@ -93,9 +93,8 @@ public class RegistryImporter {
         long start = System.nanoTime();
         ImportResult result =
                 transactions.inNewTransaction(c -> apply(c, doc, source, actor, start));
-        if (!result.unchanged() || result.moved() > 0) {
-            registry.reload();
-        }
+        // Always: even an import that changes no entry may have updated people or the header.
+        registry.reload();
         Log.infof(
                 "%s of %s by %s: %d added, %d changed, %d removed, %d moved; %d entries in %d ms",
                 result.kind(),
@@ -306,6 +305,9 @@ public class RegistryImporter {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             Throwable cause = e.getCause();

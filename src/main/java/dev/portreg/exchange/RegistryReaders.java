@@ -30,8 +30,12 @@ public final class RegistryReaders {
         if (head.startsWith("<")) {
             return SourceFormat.IANA_XML;
         }
-        if (head.startsWith("Service Name,Port Number,")
-                || head.startsWith("\"Service Name\",\"Port Number\",")) {
+        String first = head.lines().findFirst().orElse("");
+        if (first.startsWith("Service Name,Port Number,")
+                || first.startsWith("\"Service Name\",\"Port Number\",")
+                || (!first.startsWith("#") && first.chars().filter(c -> c == ',').count() >= 3)) {
+            // IANA's header, or a line of comma-separated columns (a CSV with another header,
+            // which the CSV reader then refuses by name): /etc/services lines hold no commas.
             return SourceFormat.IANA_CSV;
         }
         return SourceFormat.ETC_SERVICES;

@@ -1,6 +1,7 @@
 package dev.portreg.exchange;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -8,7 +9,9 @@ import java.sql.SQLException;
 
 /**
  * Runs registry writes in a transaction of their own: the connection taken from the data source is
- * enlisted in it, so every statement commits or rolls back together; any exception rolls back.
+ * enlisted in it, so every statement commits or rolls back together; any exception rolls back. The
+ * timeout is generous: a full import on a loaded machine takes seconds, not the default minute, but
+ * a big diff with history items should not be cut off.
  */
 @ApplicationScoped
 class RegistryTransactions {
@@ -26,6 +29,7 @@ class RegistryTransactions {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = 600)
     <T> T inNewTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);

@@ -39,7 +39,9 @@ public enum RequestState {
     /** The states this one may move to. */
     public Set<RequestState> allowedNext() {
         return switch (this) {
-            case DRAFT -> EnumSet.of(EXPERT_REVIEW, IESG_EVALUATION, IANA_REVIEW, WITHDRAWN);
+            case DRAFT ->
+                    EnumSet.of(
+                            EXPERT_REVIEW, IESG_EVALUATION, IANA_REVIEW, COMMUNITY_CALL, WITHDRAWN);
             case EXPERT_REVIEW -> EnumSet.of(APPROVED, CHANGES_REQUESTED, REJECTED, WITHDRAWN);
             case IESG_EVALUATION -> EnumSet.of(APPROVED, CHANGES_REQUESTED, REJECTED, WITHDRAWN);
             case IANA_REVIEW -> EnumSet.of(COMPLETED, CHANGES_REQUESTED, REJECTED, WITHDRAWN);

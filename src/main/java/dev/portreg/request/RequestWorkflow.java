@@ -76,15 +76,9 @@ public class RequestWorkflow {
         return r;
     }
 
+    /** Drafts are their requester's alone; submitted requests are open to every account. */
     static boolean visible(Account viewer, PortRequest r) {
-        if (viewer == null) {
-            return false;
-        }
-        return r.ownedBy(viewer)
-                || (r.state != RequestState.DRAFT
-                        && (viewer.roles.contains(Roles.EXPERT)
-                                || viewer.roles.contains(Roles.IESG)
-                                || viewer.roles.contains(Roles.IANA)));
+        return viewer != null && (r.ownedBy(viewer) || r.state != RequestState.DRAFT);
     }
 
     /** What the rules say about the request now. */
@@ -424,16 +418,19 @@ public class RequestWorkflow {
                     case IANA_REVIEW, APPROVED -> Roles.IANA;
                     default -> null;
                 };
-        boolean reviewer =
-                actor.roles.contains(Roles.EXPERT)
-                        || actor.roles.contains(Roles.IESG)
-                        || actor.roles.contains(Roles.IANA);
-        if (!reviewer) {
-            return forbid("only experts, IESG members and the IANA operator decide requests");
-        }
         if (role == null || !actor.roles.contains(role)) {
-            // A reviewer, but this request is not (or no longer) in a state they decide.
-            return illegal(a, s);
+            boolean activeReview =
+                    s == RequestState.EXPERT_REVIEW
+                            || s == RequestState.IESG_EVALUATION
+                            || s == RequestState.IANA_REVIEW;
+            return activeReview || !reviewer(actor)
+                    ? forbid(
+                            "only a holder of the "
+                                    + (role == null ? "expert, iesg or iana" : role)
+                                    + " role decides a request in "
+                                    + s.label.toLowerCase())
+                    // A reviewer, but the request has moved past the state they decide.
+                    : illegal(a, s);
         }
         if (own) {
             return forbid("nobody reviews their own request");
@@ -452,6 +449,12 @@ public class RequestWorkflow {
             return illegal(a, s);
         }
         return Optional.empty();
+    }
+
+    private static boolean reviewer(Account a) {
+        return a.roles.contains(Roles.EXPERT)
+                || a.roles.contains(Roles.IESG)
+                || a.roles.contains(Roles.IANA);
     }
 
     private static Optional<ProblemException> forbid(String why) {

@@ -166,6 +166,23 @@ class IanaCsvReaderTest {
     }
 
     @Test
+    void detectsTheFormatFromTheFirstLine() {
+        assertEquals(SourceFormat.IANA_CSV, RegistryReaders.detect(Fixtures.bytes("quirks.csv")));
+        assertEquals(
+                SourceFormat.IANA_CSV, RegistryReaders.detect(Fixtures.bytes("old-header.csv")));
+        assertEquals(
+                SourceFormat.IANA_CSV, RegistryReaders.detect(Fixtures.bytes("wrong-header.csv")));
+        assertEquals(SourceFormat.IANA_XML, RegistryReaders.detect(Fixtures.bytes("sample.xml")));
+        assertEquals(SourceFormat.IANA_XML, RegistryReaders.detect(Fixtures.bytes("xxe.xml")));
+        assertEquals(SourceFormat.ETC_SERVICES, RegistryReaders.detect(Fixtures.bytes("services")));
+        ImportException ex =
+                assertThrows(ImportException.class, () -> Fixtures.read("wrong-header.csv"));
+        assertTrue(
+                ex.getMessage().startsWith("CSV line 1: the header is not IANA's"),
+                ex.getMessage());
+    }
+
+    @Test
     void refusesAnotherHeader() {
         ImportException ex =
                 assertThrows(

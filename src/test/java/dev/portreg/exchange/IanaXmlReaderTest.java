@@ -215,7 +215,7 @@ class IanaXmlReaderTest {
                         "David Walend",
                         null,
                         "david@walend.net",
-                        "mailto:dev&salutafugijms.dev.java.net",
+                        "mailto:dev@salutafugijms.dev.java.net",
                         null),
                 people.get("David_Walend"));
         assertEquals(

@@ -56,8 +56,13 @@ class RealRegistryImportTest {
         ImportResult r = importer.importDocument(doc, Fixtures.realXml().toString(), "tester");
         long millis = (System.nanoTime() - start) / 1_000_000;
         Log.infof(
-                "full IANA XML: parse %d ms, write + reload %d ms, total %d ms",
-                (parsed - start) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000, millis);
+                "full IANA XML into an empty registry: parse %d ms + import transaction %d ms"
+                        + " + reload %d ms = %d ms (load average %s)",
+                (parsed - start) / 1_000_000,
+                r.millis(),
+                (System.nanoTime() - parsed) / 1_000_000 - r.millis(),
+                millis,
+                loadAverage());
         assertEquals("seed", r.kind());
         assertEquals(14_533, r.added());
         assertEquals(14_533, db.count("SELECT count(*) FROM registry_entry"));
@@ -67,7 +72,9 @@ class RealRegistryImportTest {
                 db.count(
                         "SELECT count(*) FROM person WHERE id = ANY(?)",
                         (Object) doc.people().stream().map(Person::id).toArray(String[]::new)));
-        assertTrue(millis < 10_000, "the full XML took " + millis + " ms to import");
+        // The target is well under 3 s on an idle 2-core machine; the bound only catches a
+        // pathological regression (row-by-row inserts take minutes) on a shared, loaded one.
+        assertTrue(millis < 30_000, "the full XML took " + millis + " ms to import");
 
         RegistrySnapshot s = registry.snapshot();
         assertEquals(14_533, s.entries().size());
@@ -114,6 +121,52 @@ class RealRegistryImportTest {
                         Transport.DCCP, new int[] {196, 16, 42_446, 1, 5_469}));
         assertEquals(42_446, s.gaps(1024, 49151, TCP_UDP).stream().mapToInt(Ports::size).sum());
         assertEquals(0, importer.importFrom(Fixtures.realCsv().toString(), "tester").added());
+    }
+
+    @Test
+    void theRealXmlRoundTripsThroughTheXmlExport() throws Exception {
+        importer.importFrom(Fixtures.realXml().toString(), "tester");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new IanaXmlWriter().write(registry.snapshot(), out);
+        RegistryDocument doc = RegistryReaders.read(out.toByteArray(), "export.xml");
+        assertEquals(14_533, doc.entries().size());
+        RegistryDiff diff = importer.preview(doc);
+        assertTrue(diff.isEmpty(), () -> "changed: " + diff.changed().stream().limit(3).toList());
+        assertEquals(0, diff.moved());
+    }
+
+    @Test
+    void theRealCsvIsExportedByteForByte() throws Exception {
+        importer.importFrom(Fixtures.realCsv().toString(), "tester");
+        byte[] csv =
+                io.restassured.RestAssured.given()
+                        .queryParam("format", "csv")
+                        .when()
+                        .get("/api/v1/registry/export")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
+        // Byte for byte, except that IANA writes six one-port gap rows as "4748-4748": the
+        // registry keeps a port range, not its spelling, and writes "4748".
+        String expected =
+                Files.readString(Fixtures.realCsv()).replaceAll("(?m)^,(\\d+)-\\1,", ",$1,");
+        List<String> want = expected.lines().toList();
+        List<String> got =
+                new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            assertEquals(want.get(i), got.get(i), "line " + (i + 1) + " of the CSV export");
+        }
+        assertEquals(expected, new String(csv, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(importer.preview(RegistryReaders.read(csv, "export.csv")).isEmpty());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** domain.md §9.1 (the same in both files). */

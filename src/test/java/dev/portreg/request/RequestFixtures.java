@@ -80,13 +80,24 @@ public class RequestFixtures {
         }
     }
 
+    /** The email address of a test account. */
+    public static String email(String username) {
+        return username + "@example.org";
+    }
+
     public static RequestSpecification as(String username) {
         return given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
     }
 
-    /** A complete new-assignment request, as the API takes it. */
+    /** A complete new-assignment request, as the API takes it, with Ann Example as assignee. */
     public static Map<String, Object> request(
             String name, String port, String track, String... transports) {
+        return requestBy("ann@example.org", name, port, track, transports);
+    }
+
+    /** The same, with {@code email} as the assignee's and contact's address (who owns it later). */
+    public static Map<String, Object> requestBy(
+            String email, String name, String port, String track, String... transports) {
         Map<String, Object> m = new HashMap<>();
         m.put("kind", "new-assignment");
         m.put("serviceName", name);
@@ -98,10 +109,8 @@ public class RequestFixtures {
             m.put("track", track);
         }
         m.put("description", "Frobnication protocol");
-        m.put(
-                "assignee",
-                Map.of("name", "Ann Example", "org", "Example Org", "email", "ann@example.org"));
-        m.put("contact", Map.of("name", "Ann Example", "email", "ann@example.org"));
+        m.put("assignee", Map.of("name", "Ann Example", "org", "Example Org", "email", email));
+        m.put("contact", Map.of("name", "Ann Example", "email", email));
         m.put("reference", "draft-example-frob-01");
         m.put("castStatement", "No broadcast, multicast or anycast.");
         m.put("justification", "Clients behind firewalls need a fixed port.");

@@ -13,7 +13,7 @@ class RequestStateTest {
     /** The allowed moves, one line per state, as docs/workflow.md draws them. */
     private static final List<String> TABLE =
             List.of(
-                    "DRAFT -> EXPERT_REVIEW IESG_EVALUATION IANA_REVIEW WITHDRAWN",
+                    "DRAFT -> EXPERT_REVIEW IESG_EVALUATION IANA_REVIEW COMMUNITY_CALL WITHDRAWN",
                     "EXPERT_REVIEW -> APPROVED CHANGES_REQUESTED REJECTED WITHDRAWN",
                     "IESG_EVALUATION -> APPROVED CHANGES_REQUESTED REJECTED WITHDRAWN",
                     "IANA_REVIEW -> COMPLETED CHANGES_REQUESTED REJECTED WITHDRAWN",

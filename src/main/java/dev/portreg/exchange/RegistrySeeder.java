@@ -1,0 +1,69 @@
+package dev.portreg.exchange;
+
+import dev.portreg.registry.Registry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seeds an empty registry at startup from the first source of {@code portreg.registry.seed} that
+ * can be imported (actor "system"), logging each source that fails and why. The value "none"
+ * disables seeding. A registry that already holds entries is left alone.
+ */
+@ApplicationScoped
+public class RegistrySeeder {
+
+    public static final String ACTOR = "system";
+
+    private final RegistryImporter importer;
+    private final Registry registry;
+    private final SeedConfig config;
+
+    RegistrySeeder(RegistryImporter importer, Registry registry, SeedConfig config) {
+        this.importer = importer;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        seedIfEmpty(config.seed());
+    }
+
+    /**
+     * Imports the first of {@code sources} that works when the registry is empty.
+     *
+     * @return what was imported, or empty when seeding is disabled, not needed or failed
+     */
+    public Optional<ImportResult> seedIfEmpty(List<String> sources) {
+        List<String> list = sources.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (list.isEmpty() || list.stream().anyMatch(s -> s.equalsIgnoreCase("none"))) {
+            Log.debug("registry seeding is disabled (portreg.registry.seed=none)");
+            return Optional.empty();
+        }
+        if (!registry.snapshot().isEmpty()) {
+            Log.debugf(
+                    "registry holds %d entries: not seeding", registry.snapshot().entries().size());
+            return Optional.empty();
+        }
+        for (String source : list) {
+            try {
+                ImportResult r = importer.importFrom(source, ACTOR);
+                Log.infof(
+                        "registry seeded from %s (%s): %d entries in %d ms",
+                        source, r.format().label, r.entries(), r.millis());
+                return Optional.of(r);
+            } catch (ImportException e) {
+                Log.warnf("cannot seed the registry from %s: %s", source, e.getMessage());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "cannot seed the registry from %s: %s", source, e.getMessage());
+            }
+        }
+        Log.errorf(
+                "the registry is empty and none of its seed sources could be imported: %s",
+                String.join(", ", list));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.portreg.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.portreg.exchange.RegistryImporter;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The write side the request workflow will use; every test rolls back what it wrote. */
+@QuarkusTest
+class RegistryWriterTest {
+
+    @Inject RegistryWriter writer;
+    @Inject RegistryStore store;
+    @Inject RegistryImporter importer;
+    @Inject AgroalDataSource dataSource;
+
+    @BeforeEach
+    void theSample() throws Exception {
+        importer.importFrom(
+                Path.of(getClass().getResource("/iana/sample.xml").toURI()).toString(), "test");
+    }
+
+    private static Entry named(String name, Ports ports, Transport t) {
+        return new Entry(
+                name,
+                ports,
+                t,
+                "A new service",
+                "Jon_Postel",
+                "Jon_Postel",
+                "2026-09-01",
+                null,
+                List.of(),
+                null,
+                null,
+                null);
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs work in a transaction that is always rolled back. */
+    private void inRolledBackTransaction(Work work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                writer.lock(c);
+                work.run(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void addsAnEntryOnAFreePortWithItsHoldings() throws SQLException {
+        inRolledBackTransaction(
+                c -> {
+                    StoredEntry se =
+                            writer.addEntry(c, named("newsvc", Ports.of(938), null), 10_000);
+                    assertEquals("newsvc/938/", se.key());
+                    assertEquals(
+                            4,
+                            count(
+                                    c,
+                                    "SELECT count(*) FROM port_holding h JOIN entry_holding eh"
+                                            + " ON eh.holding_id = h.id WHERE eh.entry_id = "
+                                            + se.id()
+                                            + " AND h.ports = int4range(938, 939)"));
+                });
+    }
+
+    @Test
+    void aHeldPortIsRefusedByTheExclusionConstraint() {
+        SQLException e =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                inRolledBackTransaction(
+                                        c ->
+                                                writer.addEntry(
+                                                        c,
+                                                        named(
+                                                                "squatter",
+                                                                Ports.of(953),
+                                                                Transport.UDP),
+                                                        10_000)));
+        assertEquals(RegistryWriter.PORT_HELD, e.getSQLState(), "953/udp is Reserved");
+        SQLException range =
+                assertThrows(
+                        SQLException.class,
+                        () ->
+                                inRolledBackTransaction(
+                                        c ->
+                                                writer.addEntry(
+                                                        c,
+                                                        named(
+                                                                "wide",
+                                                                new Ports(6060, 6070),
+                                                                Transport.TCP),
+                                                        10_000)));
+        assertEquals(RegistryWriter.PORT_HELD, range.getSQLState(), "overlaps x11 6000-6063");
+    }
+
+    @Test
+    void repeatsOfATripleGetTheNextKey() throws SQLException {
+        inRolledBackTransaction(
+                c -> {
+                    Entry rdp = named("RDP", null, null);
+                    assertEquals("rdp//#3", writer.addEntry(c, rdp, 10_000).key());
+                    assertEquals("rdp//#4", writer.addEntry(c, rdp, 10_001).key());
+                });
+    }
+
+    @Test
+    void syncingHoldingsThatMatchWritesNothingAndRepairsWhatDiffers() throws SQLException {
+        inRolledBackTransaction(
+                c -> {
+                    List<StoredEntry> all = store.loadEntries(c);
+                    assertEquals(0, writer.rebuildHoldings(c, all));
+                    long before = count(c, "SELECT count(*) FROM port_holding");
+                    try (var s = c.createStatement()) {
+                        s.executeUpdate(
+                                "DELETE FROM port_holding WHERE transport = 'tcp' AND ports @> 80");
+                    }
+                    assertEquals(1, writer.rebuildHoldings(c, all));
+                    assertEquals(before, count(c, "SELECT count(*) FROM port_holding"));
+                    assertEquals(
+                            3,
+                            count(
+                                    c,
+                                    "SELECT count(*) FROM entry_holding eh JOIN port_holding h"
+                                            + " ON h.id = eh.holding_id WHERE h.transport = 'tcp'"
+                                            + " AND h.ports @> 80"));
+                });
+    }
+}
