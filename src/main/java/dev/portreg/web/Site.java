@@ -14,16 +14,10 @@ import jakarta.inject.Named;
 @ApplicationScoped
 public class Site {
 
-    public static final String NAME = "Port Registry";
-
     private final RegistryQueries queries;
 
     Site(RegistryQueries queries) {
         this.queries = queries;
-    }
-
-    public String name() {
-        return NAME;
     }
 
     /**
