@@ -275,6 +275,6 @@ class ExportApiTest {
                 .body(
                         "errors[0].message",
                         equalTo(
-                                "\"yaml\" is not a format: must be one of xml, csv, json, services"));
+                                "unknown export format \"yaml\": use one of xml, csv, json, services"));
     }
 }
