@@ -44,6 +44,18 @@ public class PageCache {
         if (!anonymous.getAsBoolean()) {
             return render.get();
         }
+        return kept(s, key, render);
+    }
+
+    /**
+     * A part of a page that is the same for every visitor (the System-range picture), kept for
+     * signed-in visitors too.
+     */
+    public String fragment(RegistrySnapshot s, String key, Supplier<String> render) {
+        return kept(s, "fragment:" + key, render);
+    }
+
+    private String kept(RegistrySnapshot s, String key, Supplier<String> render) {
         Generation g = current;
         if (g.snapshot() != s) {
             g = new Generation(s, new ConcurrentHashMap<>());

@@ -44,7 +44,10 @@ public class RegistryPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(
-                Stats stats, SystemMap map, List<GapView> largestGaps, int systemFree);
+                Stats stats, String systemMap, List<GapView> largestGaps, int systemFree);
+
+        /** The System-range picture alone: the same for every visitor, kept per snapshot. */
+        static native TemplateInstance sysmap(SystemMap map);
 
         static native TemplateInstance port(PortView port, Neighbours neighbours);
 
@@ -86,8 +89,8 @@ public class RegistryPages {
                         null,
                         null);
         int free = gaps.stream().mapToInt(GapView::size).sum();
-        return Templates.home(queries.stats(), SystemMap.of(s), largest(gaps, HOME_GAPS), free)
-                .render();
+        String map = cache.fragment(s, "sysmap", () -> Templates.sysmap(SystemMap.of(s)).render());
+        return Templates.home(queries.stats(), map, largest(gaps, HOME_GAPS), free).render();
     }
 
     /**

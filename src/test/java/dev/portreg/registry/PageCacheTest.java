@@ -45,6 +45,17 @@ class PageCacheTest {
     }
 
     @Test
+    void fragmentsAreKeptForEveryVisitor() {
+        RegistrySnapshot s = snapshot();
+        anonymous = false;
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        anonymous = true;
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        assertEquals("page 2", cache.page(s, "sysmap", this::render), "pages and fragments apart");
+    }
+
+    @Test
     void theCacheStaysBounded() {
         RegistrySnapshot s = snapshot();
         for (int p = 0; p < PageCache.MAX_PAGES * 3; p++) {
