@@ -1,0 +1,380 @@
+package dev.portreg.registry;
+
+import dev.portreg.registry.RegistryViews.EntryView;
+import dev.portreg.registry.RegistryViews.GapView;
+import dev.portreg.registry.RegistryViews.Page;
+import dev.portreg.registry.RegistryViews.PortView;
+import dev.portreg.registry.RegistryViews.SearchResult;
+import dev.portreg.registry.RegistryViews.ServiceView;
+import dev.portreg.registry.RegistryViews.Stats;
+import dev.portreg.web.ProblemException;
+import dev.portreg.web.Urls;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The registry's HTML pages: a thin adapter over {@link RegistryQueries}, like {@link RegistryApi}.
+ * Every answer comes from the in-memory snapshot; bad input reaches {@code ErrorMapper} as a {@link
+ * ProblemException} and becomes the error page with its status. Pages that depend only on the
+ * registry are rendered once per snapshot ({@link PageCache}).
+ */
+@Path("/")
+@Produces(RegistryPages.HTML)
+public class RegistryPages {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    /** The largest System gaps named on the home page. */
+    static final int HOME_GAPS = 3;
+
+    /** The page sizes the registry browser offers. */
+    static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200, 500);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(
+                Stats stats, String systemMap, List<GapView> largestGaps, int systemFree);
+
+        /** The System-range picture alone: the same for every visitor, kept per snapshot. */
+        static native TemplateInstance sysmap(SystemMap map);
+
+        static native TemplateInstance port(PortView port, Neighbours neighbours);
+
+        static native TemplateInstance service(ServiceView service);
+
+        static native TemplateInstance search(SearchResult result);
+
+        static native TemplateInstance registry(
+                Page<EntryView> result, RegistryFilters filters, Pager pager);
+
+        static native TemplateInstance gaps(
+                List<GapView> gaps, GapFilters filters, int total, List<GapView> largest);
+
+        static native TemplateInstance about(
+                List<RangeRule> ranges,
+                List<PortStatus> statuses,
+                List<RegistrationPolicy> policies);
+    }
+
+    private final RegistryQueries queries;
+    private final PageCache cache;
+
+    RegistryPages(RegistryQueries queries, PageCache cache) {
+        this.queries = queries;
+        this.cache = cache;
+    }
+
+    @GET
+    public String home() {
+        RegistrySnapshot s = queries.snapshot();
+        return cache.page(s, "home", () -> renderHome(s));
+    }
+
+    private String renderHome(RegistrySnapshot s) {
+        List<GapView> gaps =
+                queries.gaps(
+                        Integer.toString(PortRange.SYSTEM.from),
+                        Integer.toString(PortRange.SYSTEM.to),
+                        null,
+                        null);
+        int free = gaps.stream().mapToInt(GapView::size).sum();
+        String map = cache.fragment(s, "sysmap", () -> Templates.sysmap(SystemMap.of(s)).render());
+        return Templates.home(queries.stats(), map, largest(gaps, HOME_GAPS), free).render();
+    }
+
+    /**
+     * A port number goes to its page, an exact service name to the service's page (both 303, so the
+     * address bar shows where the visitor landed); anything else lists what matches.
+     */
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+        String text = q == null ? "" : q.trim();
+        if (text.matches("\\d{1,9}")) {
+            int port = RegistryQueries.parsePort("q", text);
+            return Response.seeOther(URI.create("/ports/" + port)).build();
+        }
+        if (!text.isEmpty()) {
+            List<StoredEntry> named = queries.snapshot().byName(text);
+            if (!named.isEmpty()) {
+                String canonical = named.get(0).entry().serviceName();
+                return Response.seeOther(URI.create("/services/" + Urls.segment(canonical)))
+                        .build();
+            }
+        }
+        return Response.ok(Templates.search(queries.search(text, limit))).build();
+    }
+
+    @GET
+    @Path("ports/{port}")
+    public String port(@PathParam("port") String port) {
+        int p = RegistryQueries.parsePort("port", port);
+        return cache.page(
+                queries.snapshot(),
+                "port:" + p,
+                () -> {
+                    PortView view = queries.port(p);
+                    return Templates.port(view, Neighbours.of(view.port())).render();
+                });
+    }
+
+    /** Legacy names may hold a slash ("EtherNet/IP-1"), so the name takes the rest of the path. */
+    @GET
+    @Path("services/{name: .+}")
+    public String service(@PathParam("name") String name) {
+        RegistrySnapshot s = queries.snapshot();
+        String key = "service:" + ServiceNames.normalize(name.trim());
+        if (s.byName(name.trim()).isEmpty()) {
+            return Templates.service(queries.service(name)).render(); // throws the 404
+        }
+        return cache.page(s, key, () -> Templates.service(queries.service(name)).render());
+    }
+
+    @GET
+    @Path("registry")
+    public TemplateInstance registry(
+            @QueryParam("range") String range,
+            @QueryParam("status") String status,
+            @QueryParam("transport") String transport,
+            @QueryParam("q") String q,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        RegistryFilters filters = new RegistryFilters(range, status, transport, q, size);
+        int pageIndex = pageIndex(page);
+        Page<EntryView> result =
+                queries.entries(range, status, transport, q, Integer.toString(pageIndex), size);
+        return Templates.registry(result, filters, Pager.of(result, filters));
+    }
+
+    @GET
+    @Path("gaps")
+    public TemplateInstance gaps(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("transport") List<String> transport,
+            @QueryParam("minSize") String minSize) {
+        boolean noRange = blank(from) && blank(to);
+        String fromText = noRange ? Integer.toString(PortRange.SYSTEM.from) : from;
+        String toText = noRange ? Integer.toString(PortRange.SYSTEM.to) : to;
+        List<GapView> gaps = queries.gaps(fromText, toText, transport, minSize);
+        List<Transport> transports =
+                RegistryQueries.parseTransports(
+                        "transport", transport, RegistryQueries.DEFAULT_GAP_TRANSPORTS);
+        GapFilters filters =
+                new GapFilters(
+                        fromText,
+                        blank(toText) ? Integer.toString(PortRange.USER.to) : toText,
+                        transports,
+                        blank(minSize) ? "1" : minSize.trim());
+        return Templates.gaps(
+                gaps, filters, gaps.stream().mapToInt(GapView::size).sum(), largest(gaps, 5));
+    }
+
+    @GET
+    @Path("about")
+    public String about() {
+        return cache.page(queries.snapshot(), "about", this::renderAbout);
+    }
+
+    private String renderAbout() {
+        List<RangeRule> ranges = new ArrayList<>();
+        for (PortRange r : PortRange.values()) {
+            ranges.add(new RangeRule(r, RequestPolicy.forRange(r)));
+        }
+        return Templates.about(
+                        ranges, List.of(PortStatus.values()), List.of(RegistrationPolicy.values()))
+                .render();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** The {@code n} longest runs, longest first (the lower one first on a tie). */
+    static List<GapView> largest(List<GapView> gaps, int n) {
+        return gaps.stream()
+                .sorted(
+                        Comparator.comparingInt(GapView::size)
+                                .reversed()
+                                .thenComparingInt(GapView::from))
+                .limit(n)
+                .toList();
+    }
+
+    /** Pages count from 1 in the address bar; the query counts from 0. */
+    static int pageIndex(String page) {
+        if (blank(page)) {
+            return 0;
+        }
+        String t = page.trim();
+        if (!t.matches("\\d{1,9}") || Integer.parseInt(t) < 1) {
+            throw ProblemException.badInput(
+                    "page", "must be a whole number from 1, not \"" + page + "\"");
+        }
+        return Integer.parseInt(t) - 1;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    // --- page models ---------------------------------------------------------------------------
+
+    /** The ports around one port: the previous and next ports, when they exist. */
+    public record Neighbours(Integer previous, Integer next) {
+        static Neighbours of(int port) {
+            return new Neighbours(
+                    port > 0 ? port - 1 : null, port < PortRange.MAX_PORT ? port + 1 : null);
+        }
+
+        /** Port 0 is a port too, so templates test this rather than the number. */
+        public boolean hasPrevious() {
+            return previous != null;
+        }
+
+        public boolean hasNext() {
+            return next != null;
+        }
+    }
+
+    /** A range and the policy a request for a free port in it needs. */
+    public record RangeRule(PortRange range, RequestPolicy policy) {}
+
+    /**
+     * The registry browser's filters as the visitor typed them, to refill the form and to build
+     * links that keep them.
+     */
+    public record RegistryFilters(
+            String range, String status, String transport, String q, String size) {
+
+        /** The address of page {@code page} (from 1) with the same filters. */
+        public String url(int page) {
+            StringBuilder b = new StringBuilder("/registry");
+            Urls.Query query = Urls.query(b);
+            query.add("range", range)
+                    .add("status", status)
+                    .add("transport", transport)
+                    .add("q", q)
+                    .add("size", size)
+                    .add("page", page > 1 ? Integer.toString(page) : null);
+            return b.toString();
+        }
+
+        public boolean any() {
+            return !blank(range) || !blank(status) || !blank(transport) || !blank(q);
+        }
+
+        public boolean isRange(String value) {
+            return value.equalsIgnoreCase(range == null ? "" : range.trim());
+        }
+
+        public boolean isStatus(String value) {
+            return value.equalsIgnoreCase(status == null ? "" : status.trim());
+        }
+
+        public boolean isTransport(String value) {
+            return value.equalsIgnoreCase(transport == null ? "" : transport.trim());
+        }
+
+        /** The page sizes offered, with the one asked for when it is none of them. */
+        public List<Integer> sizes() {
+            List<Integer> out = new ArrayList<>(PAGE_SIZES);
+            String s = size == null ? "" : size.trim();
+            if (s.matches("\\d{1,3}") && !out.contains(Integer.parseInt(s))) {
+                out.add(Integer.parseInt(s));
+                out.sort(null);
+            }
+            return out;
+        }
+
+        public boolean isSize(int value) {
+            String s = size == null || size.isBlank() ? "" : size.trim();
+            return s.isEmpty()
+                    ? value == RegistryQueries.DEFAULT_PAGE_SIZE
+                    : s.equals(Integer.toString(value));
+        }
+    }
+
+    /** Where the visitor is in a listing: page numbers from 1 and the links around. */
+    public record Pager(
+            int page, int pages, long total, long first, long last, String previous, String next) {
+
+        static Pager of(Page<?> p, RegistryFilters filters) {
+            int current = p.page() + 1;
+            long first = p.items().isEmpty() ? 0 : (long) p.page() * p.size() + 1;
+            long last = p.items().isEmpty() ? 0 : first + p.items().size() - 1;
+            return new Pager(
+                    current,
+                    p.pages(),
+                    p.total(),
+                    first,
+                    last,
+                    current > 1 ? filters.url(Math.min(current - 1, Math.max(p.pages(), 1))) : null,
+                    current < p.pages() ? filters.url(current + 1) : null);
+        }
+    }
+
+    /** The gaps form's values, to refill it. */
+    public record GapFilters(String from, String to, List<Transport> transports, String minSize) {
+
+        /** One checkbox per transport, ticked when the search covers it. */
+        public List<TransportOption> options() {
+            return Transport.ALL.stream()
+                    .map(t -> new TransportOption(t, transports.contains(t)))
+                    .toList();
+        }
+    }
+
+    public record TransportOption(Transport transport, boolean checked) {}
+
+    /**
+     * The System range (0-1023) as one cell per port, coloured by its TCP and UDP status: a cell is
+     * one colour when both agree and split diagonally when they differ.
+     */
+    public record SystemMap(List<Row> rows) {
+
+        public static final int COLUMNS = 32;
+
+        static SystemMap of(RegistrySnapshot s) {
+            List<Row> rows = new ArrayList<>();
+            for (int start = PortRange.SYSTEM.from;
+                    start <= PortRange.SYSTEM.to;
+                    start += COLUMNS) {
+                List<Cell> cells = new ArrayList<>(COLUMNS);
+                for (int p = start; p < start + COLUMNS; p++) {
+                    cells.add(Cell.of(p, s.status(p, Transport.TCP), s.status(p, Transport.UDP)));
+                }
+                rows.add(new Row(start, List.copyOf(cells)));
+            }
+            return new SystemMap(List.copyOf(rows));
+        }
+    }
+
+    public record Row(int start, List<Cell> cells) {}
+
+    /**
+     * One port of the picture.
+     *
+     * @param css the classes that colour it: "t-" and "u-" followed by each status' slug
+     * @param text what the cell says: "938 — Unassigned", or both statuses when they differ
+     */
+    public record Cell(int port, String css, String text) {
+
+        static Cell of(int port, PortStatus tcp, PortStatus udp) {
+            String text =
+                    tcp == udp
+                            ? port + " — " + tcp.label
+                            : port + " — TCP " + tcp.label + ", UDP " + udp.label;
+            return new Cell(port, "t-" + tcp.slug() + " u-" + udp.slug(), text);
+        }
+    }
+}

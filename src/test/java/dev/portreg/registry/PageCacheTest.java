@@ -1,0 +1,74 @@
+package dev.portreg.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PageCacheTest {
+
+    boolean anonymous = true;
+    final PageCache cache = new PageCache(() -> anonymous);
+    final AtomicInteger renders = new AtomicInteger();
+
+    @Test
+    void aPageIsRenderedOncePerSnapshot() {
+        RegistrySnapshot s = snapshot();
+        assertEquals("page 1", cache.page(s, "port:938", this::render));
+        assertEquals("page 1", cache.page(s, "port:938", this::render));
+        assertEquals("page 2", cache.page(s, "port:939", this::render));
+        assertEquals(2, renders.get());
+    }
+
+    @Test
+    void aNewSnapshotDropsEveryPage() {
+        RegistrySnapshot before = snapshot();
+        cache.page(before, "home", this::render);
+        RegistrySnapshot after = snapshot();
+        assertEquals("page 2", cache.page(after, "home", this::render));
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void pagesOfSignedInVisitorsAreNeverKept() {
+        RegistrySnapshot s = snapshot();
+        anonymous = false;
+        assertEquals("page 1", cache.page(s, "home", this::render));
+        assertEquals("page 2", cache.page(s, "home", this::render));
+        assertEquals(0, cache.size());
+        anonymous = true;
+        assertEquals("page 3", cache.page(s, "home", this::render));
+        assertEquals("page 3", cache.page(s, "home", this::render));
+    }
+
+    @Test
+    void fragmentsAreKeptForEveryVisitor() {
+        RegistrySnapshot s = snapshot();
+        anonymous = false;
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        anonymous = true;
+        assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
+        assertEquals("page 2", cache.page(s, "sysmap", this::render), "pages and fragments apart");
+    }
+
+    @Test
+    void theCacheStaysBounded() {
+        RegistrySnapshot s = snapshot();
+        for (int p = 0; p < PageCache.MAX_PAGES * 3; p++) {
+            cache.page(s, "port:" + p, this::render);
+            assertTrue(cache.size() <= PageCache.MAX_PAGES);
+        }
+    }
+
+    private String render() {
+        return "page " + renders.incrementAndGet();
+    }
+
+    private static RegistrySnapshot snapshot() {
+        return new RegistrySnapshot(null, List.of(), Map.of());
+    }
+}
