@@ -61,7 +61,7 @@ class AccountJourneyTest {
         type("password", "assigned numbers 1700");
         type("confirm", "assigned numbers 1700");
         browser.screenshot(Path.of("target/screenshots/account-register.png"));
-        browser.driver().findElement(By.cssSelector("#register button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#register button[type=submit]"));
 
         assertTrue(browser.driver().getCurrentUrl().endsWith("/login?registered=" + username));
         assertTrue(text(".flash-success").contains(username));
@@ -69,13 +69,11 @@ class AccountJourneyTest {
 
         // The username is filled in; the password is not.
         type("j_password", "assigned numbers 1700");
-        browser.driver()
-                .findElement(By.cssSelector("form[action='/j_security_check'] button"))
-                .click();
+        browser.clickAndWait(By.cssSelector("form[action='/j_security_check'] button"));
 
         browser.visit(url("/logout"));
         assertTrue(text(".account-logout").contains("You are signed in as " + username));
-        browser.driver().findElement(By.cssSelector(".account-logout button")).click();
+        browser.clickAndWait(By.cssSelector(".account-logout button"));
 
         browser.visit(url("/logout"));
         assertTrue(text(".account-logout").contains("You are not signed in"));
@@ -87,9 +85,7 @@ class AccountJourneyTest {
         browser.visit(url("/login"));
         type("j_username", username);
         type("j_password", "not my password");
-        browser.driver()
-                .findElement(By.cssSelector("form[action='/j_security_check'] button"))
-                .click();
+        browser.clickAndWait(By.cssSelector("form[action='/j_security_check'] button"));
         assertTrue(browser.driver().getCurrentUrl().endsWith("/login?error"));
         assertEquals("Wrong username or password.", text(".flash-error"));
     }

@@ -128,6 +128,27 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Saves what the browser shows now as a PNG at {@code target}, creating its folders. */
+    /**
+     * Clicks what {@code locator} finds and waits until the browser has left the current page (a
+     * form submission or a link), so the next line sees the new page.
+     */
+    public Browser clickAndWait(org.openqa.selenium.By locator) {
+        org.openqa.selenium.WebElement page =
+                driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(locator).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(
+                        d ->
+                                "complete"
+                                        .equals(
+                                                ((org.openqa.selenium.JavascriptExecutor) d)
+                                                        .executeScript(
+                                                                "return document.readyState")));
+        return this;
+    }
+
     public Path screenshot(Path target) {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         try {
