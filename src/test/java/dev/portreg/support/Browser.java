@@ -137,7 +137,7 @@ public final class Browser implements AutoCloseable {
                 driver.findElement(org.openqa.selenium.By.tagName("html"));
         driver.findElement(locator).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> left(page));
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
                 .until(
                         d ->
@@ -147,6 +147,24 @@ public final class Browser implements AutoCloseable {
                                                         .executeScript(
                                                                 "return document.readyState")));
         return this;
+    }
+
+    /**
+     * True once {@code page} belongs to a document the browser has left. Chromium sometimes says so
+     * with "Node with given id does not belong to the document" instead of a stale element.
+     */
+    private static boolean left(org.openqa.selenium.WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Path screenshot(Path target) {
