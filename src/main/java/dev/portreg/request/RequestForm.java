@@ -58,6 +58,12 @@ public class RequestForm {
     /** The version the form was loaded at: a stale form is a 409, not a lost update. */
     @RestForm public String version;
 
+    /**
+     * The track the form preselected because the rules derived it. Sent back unchanged, the request
+     * keeps no chosen track, so the rules derive it again when the port changes.
+     */
+    @RestForm public String trackDerived;
+
     /** Which button was pressed: "save" or "submit". */
     @RestForm public String action;
 
@@ -178,7 +184,7 @@ public class RequestForm {
                 portValue,
                 anyPortIn,
                 uses.contains("transports") ? transportList() : List.of(),
-                trim(track),
+                chosenTrack(),
                 pick(uses, "description", description),
                 uses.contains("assignee")
                         ? new Party(assigneeName, assigneeOrg, assigneeEmail)
@@ -195,6 +201,23 @@ public class RequestForm {
                 pick(uses, "unauthorizedUses", unauthorizedUses),
                 trim(notes),
                 pick(uses, "targetService", targetService));
+    }
+
+    /** The track the person chose: none when they left the derived one as it was. */
+    String chosenTrack() {
+        String t = trim(track);
+        return t != null && t.equalsIgnoreCase(String.valueOf(trim(trackDerived))) ? null : t;
+    }
+
+    /**
+     * True when a new assignment asks for a specific port but none is typed: the form would
+     * otherwise read as a request for a name only.
+     */
+    boolean portMissing() {
+        return parsedKind().orElse(RequestKind.NEW_ASSIGNMENT) == RequestKind.NEW_ASSIGNMENT
+                && !RequestForm.TRANSFER.equalsIgnoreCase(String.valueOf(trim(kind)))
+                && choice().equals(SPECIFIC)
+                && trim(port) == null;
     }
 
     /** The kind chosen, if it is one (not "transfer", not garbage). */

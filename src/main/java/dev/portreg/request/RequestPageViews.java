@@ -124,9 +124,9 @@ public final class RequestPageViews {
         return i == null ? null : i.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
-    /** "today", "1 day", "12 days". */
+    /** "under a day", "1 day", "12 days". */
     static String age(long days) {
-        return days <= 0 ? "today" : days == 1 ? "1 day" : days + " days";
+        return days <= 0 ? "under a day" : days == 1 ? "1 day" : days + " days";
     }
 
     // --- flash and errors ------------------------------------------------------------------------
@@ -217,6 +217,20 @@ public final class RequestPageViews {
                     e.notes());
         }
 
+        PreviewRow withoutNotes() {
+            return new PreviewRow(
+                    action,
+                    serviceName,
+                    port,
+                    transport,
+                    status,
+                    description,
+                    assignee,
+                    contact,
+                    registered,
+                    null);
+        }
+
         /** What happens to the entry, in words. */
         public String actionLabel() {
             return switch (action) {
@@ -242,6 +256,7 @@ public final class RequestPageViews {
      * shows it.
      *
      * @param formId the form a suggested port refills (null on the request page: links instead)
+     * @param submitted true once the request is submitted: what blocks it now blocks a decision
      */
     public record Panel(
             String policy,
@@ -252,11 +267,30 @@ public final class RequestPageViews {
             List<Long> competing,
             List<Integer> suggestions,
             List<PreviewRow> preview,
-            String formId) {
+            List<String> footnotes,
+            String formId,
+            boolean submitted) {
 
         static Panel of(Assessment a, String formId) {
+            return of(a, formId, false);
+        }
+
+        static Panel of(Assessment a, String formId, boolean submitted) {
             if (a == null) {
                 return null;
+            }
+            // The note on every Reserved counterpart is the same sentence: say it once, below.
+            Set<String> footnotes = new LinkedHashSet<>();
+            List<PreviewRow> rows = new ArrayList<>();
+            for (Assessment.PreviewEntry e : a.preview()) {
+                PreviewRow row = PreviewRow.of(e);
+                if (row.serviceName() == null
+                        && row.status() == PortStatus.RESERVED
+                        && row.notes() != null) {
+                    footnotes.add(row.notes());
+                    row = row.withoutNotes();
+                }
+                rows.add(row);
             }
             return new Panel(
                     a.policy(),
@@ -266,8 +300,10 @@ public final class RequestPageViews {
                     a.warnings().stream().map(Item::of).toList(),
                     a.competing(),
                     a.suggestions(),
-                    a.preview().stream().map(PreviewRow::of).toList(),
-                    formId);
+                    rows,
+                    List.copyOf(footnotes),
+                    formId,
+                    submitted);
         }
 
         public boolean submittable() {
@@ -294,18 +330,19 @@ public final class RequestPageViews {
      *
      * @param fixed the only track that applies, or null
      */
-    public record TrackChoice(List<Option> options, String fixed, String policy) {
+    public record TrackChoice(List<Option> options, String fixed, String policy, String derived) {
 
         static TrackChoice of(Assessment a, RequestForm form) {
             if (a == null || a.allowedTracks().isEmpty()) {
-                return new TrackChoice(List.of(), null, a == null ? null : a.policy());
+                return new TrackChoice(List.of(), null, a == null ? null : a.policy(), null);
             }
             if (a.allowedTracks().size() == 1) {
-                return new TrackChoice(List.of(), a.allowedTracks().get(0).label(), a.policy());
+                return new TrackChoice(
+                        List.of(), a.allowedTracks().get(0).label(), a.policy(), null);
             }
-            String chosen = RequestForm.trim(form.track);
-            String preselected =
-                    chosen != null ? chosen : a.track() == null ? null : a.track().slug();
+            String chosen = form.chosenTrack();
+            String derived = chosen == null && a.track() != null ? a.track().slug() : null;
+            String preselected = chosen != null ? chosen : derived;
             List<Option> options = new ArrayList<>();
             for (Track t : a.allowedTracks()) {
                 options.add(
@@ -315,7 +352,7 @@ public final class RequestPageViews {
                                 hint(t),
                                 t.slug().equalsIgnoreCase(preselected == null ? "" : preselected)));
             }
-            return new TrackChoice(List.copyOf(options), null, a.policy());
+            return new TrackChoice(List.copyOf(options), null, a.policy(), derived);
         }
 
         private static String hint(Track t) {
@@ -340,6 +377,7 @@ public final class RequestPageViews {
      *
      * @param action where "Save draft" posts
      * @param visible the groups of fields shown now; the others are rendered hidden
+     * @param pending why there is no assessment yet (no port typed), or null
      */
     public record FormPage(
             String heading,
@@ -353,6 +391,7 @@ public final class RequestPageViews {
             List<Option> kinds,
             String kindLabel,
             Set<String> visible,
+            String pending,
             Flash flash) {
 
         public boolean editing() {
@@ -580,6 +619,7 @@ public final class RequestPageViews {
             String link = null;
             String linkLabel = null;
             boolean blocking = false;
+            String comment = e.comment();
             switch (e.kind()) {
                 case RequestEvent.CREATED -> title = "Created the draft";
                 case RequestEvent.EDITED -> {
@@ -633,6 +673,8 @@ public final class RequestPageViews {
                             lines.add(String.valueOf(o));
                         }
                     }
+                    // The summary lists the same entries: show them once, as a list.
+                    comment = lines.isEmpty() ? comment : null;
                 }
                 default -> title = e.kind();
             }
@@ -646,7 +688,7 @@ public final class RequestPageViews {
                             e.at() == null ? null : e.at().toString(),
                             e.from(),
                             e.to(),
-                            e.comment(),
+                            comment,
                             blocking,
                             changesTitle,
                             changes,
@@ -766,17 +808,13 @@ public final class RequestPageViews {
         public String errorFor(String name, String input) {
             return is(name) ? errors.get(input) : null;
         }
-
-        public boolean positionIs(String slug) {
-            return form != null && form.equals("ballot") && slug.equals(position);
-        }
     }
 
     /**
      * The request page.
      *
      * @param subject "my-svc on port 938" or what the request is about
-     * @param members the IESG, for the No Record rows of a ballot
+     * @param viewer the username of who is looking
      */
     public record RequestPage(
             RequestView view,
@@ -795,10 +833,69 @@ public final class RequestPageViews {
             Actions actions,
             Typed typed,
             Flash flash,
-            boolean owner) {
+            boolean owner,
+            String viewer) {
 
         public List<BallotPosition> positions() {
             return enterable();
+        }
+
+        /** The nav item: the requester's own list, or the queues a reviewer came from. */
+        public String nav() {
+            return owner ? "requests" : "queues";
+        }
+
+        /**
+         * Whether the ballot form ticks {@code slug}: as sent when refused, else the member's own.
+         */
+        public boolean positionChecked(String slug) {
+            if (typed.is("ballot")) {
+                return slug.equals(typed.position());
+            }
+            BallotRow mine = myBallot();
+            return mine != null && slug.equals(mine.position());
+        }
+
+        /** The ballot form's text: as sent when refused, else the member's current text. */
+        public String ballotComment() {
+            if (typed.is("ballot")) {
+                return typed.comment() == null ? "" : typed.comment();
+            }
+            BallotRow mine = myBallot();
+            return mine == null || mine.comment() == null ? "" : mine.comment();
+        }
+
+        private BallotRow myBallot() {
+            if (ballot == null || viewer == null) {
+                return null;
+            }
+            return ballot.rows().stream()
+                    .filter(r -> r.username().equals(viewer) && r.at() != null)
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The latest request for changes, shown to the requester while it is theirs to act. */
+        public TimelineItem askedForChanges() {
+            if (!owner || view.status() != RequestState.CHANGES_REQUESTED) {
+                return null;
+            }
+            for (int i = timeline.size() - 1; i >= 0; i--) {
+                if (RequestEvent.CHANGES_REQUESTED.equals(timeline.get(i).kind())) {
+                    return timeline.get(i);
+                }
+            }
+            return null;
+        }
+
+        /** The registry change a completed request made, for the side panel; null before. */
+        public TimelineItem completion() {
+            for (TimelineItem t : timeline) {
+                if (RequestEvent.COMPLETED.equals(t.kind()) && t.link() != null) {
+                    return t;
+                }
+            }
+            return null;
         }
     }
 

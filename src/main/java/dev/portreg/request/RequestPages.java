@@ -146,7 +146,7 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam RequestForm form) {
         try {
-            PortRequest r = workflow.create(actor.account(), form.toInput());
+            PortRequest r = workflow.create(actor.account(), input(form));
             return redirect(r.id, Done.CREATED);
         } catch (ProblemException e) {
             if (e.status() != 400) {
@@ -226,7 +226,7 @@ public class RequestPages {
         form.id = Long.toString(id);
         PortRequest saved;
         try {
-            saved = workflow.edit(actor.account(), id, version(form.version), form.toInput());
+            saved = workflow.edit(actor.account(), id, version(form.version), input(form));
         } catch (ProblemException e) {
             if (e.status() == 400) {
                 return page(422, Templates.form(refused(form, id, e, null)));
@@ -454,14 +454,15 @@ public class RequestPages {
                         RequestPageViews.day(v.callEndsAt()),
                         RequestPageViews.age(v.ageDays()),
                         RequestPageViews.facts(v.content()),
-                        Panel.of(v.assessment(), null),
+                        Panel.of(v.assessment(), null, !v.status().editable()),
                         RequestPageViews.ballot(v.ballot(), members),
                         RequestPageViews.timeline(v),
                         RequestPageViews.changesSinceLastSubmission(v),
                         Actions.of(v),
                         typed,
                         flash,
-                        owner);
+                        owner,
+                        me.username);
         return page(status, Templates.request(p));
     }
 
@@ -474,6 +475,13 @@ public class RequestPages {
             form.id = Long.toString(id);
         }
         String kindLabel = form.parsedKind().map(k -> k.label).orElse(null);
+        String pending = null;
+        if (a == null && form.portMissing()) {
+            pending =
+                    "Type a port number or range, choose a range for IANA to pick from, or"
+                            + " choose No port: the track and the entries the registry would get"
+                            + " show here.";
+        }
         return new FormPage(
                 editing ? "Edit request #" + id : "New request",
                 id,
@@ -486,6 +494,7 @@ public class RequestPages {
                 RequestPageViews.kinds(form, operator(me)),
                 kindLabel,
                 RequestPageViews.visible(form, a, errors),
+                pending,
                 flash);
     }
 
@@ -503,8 +512,22 @@ public class RequestPages {
         return formPage(form, id, errors, quietly(form, id), shown);
     }
 
+    /**
+     * The form as the workflow takes it; a specific port without a number is refused here, or the
+     * request would silently become one for a name only.
+     */
+    private static RequestInput input(RequestForm form) {
+        if (form.portMissing()) {
+            throw ProblemException.badInput(
+                    "port",
+                    "type a port number or range, or choose a range for IANA to pick from, or No"
+                            + " port");
+        }
+        return form.toInput();
+    }
+
     private Assessment assess(RequestForm form, Long id) {
-        RequestContent content = RequestContent.parse(form.toInput());
+        RequestContent content = RequestContent.parse(input(form));
         return workflow.assess(content, id == null ? 0 : id, actor.account());
     }
 

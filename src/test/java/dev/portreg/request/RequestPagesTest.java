@@ -226,6 +226,63 @@ class RequestPagesTest {
     }
 
     @Test
+    void aSpecificPortWithoutANumberIsRefusedRatherThanReadAsANameOnly() {
+        String user = fixtures.account();
+        FormSession s = signIn(user);
+        s.get("/requests/new")
+                .then()
+                .body(containsString("Type a port number or range, choose a range"));
+        Map<String, Object> f = form(RequestFixtures.name(), "", null);
+        post(s, "/requests", f)
+                .then()
+                .statusCode(422)
+                .body(containsString("id=\"f-port-error\""))
+                .body(containsString("Type a port number or range"));
+        assertEquals(0, mine(user));
+        f.put("portChoice", "none");
+        createdId(post(s, "/requests", f));
+        assertEquals(1, mine(user));
+    }
+
+    @Test
+    void aDerivedTrackLeftAsItWasFollowsThePort() {
+        String user = fixtures.account();
+        FormSession s = signIn(user);
+        s.get("/requests/new");
+        String name = RequestFixtures.name();
+        String page =
+                post(s, "/requests/check", form(name, "40011", null))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        // Expert Review is derived for a User port: preselected, and remembered as derived.
+        assertTrue(page.contains("name=\"track\" value=\"expert-review\" checked"), page);
+        assertTrue(page.contains("name=\"trackDerived\" value=\"expert-review\""), page);
+
+        Map<String, Object> f = form(name, "40011", "expert-review");
+        f.put("trackDerived", "expert-review");
+        long id = createdId(post(s, "/requests", f));
+        as(user).get("/api/v1/requests/" + id)
+                .then()
+                .body("content.track", equalTo(null))
+                .body("assessment.track", equalTo("expert-review"));
+
+        // The port moves to the System range: the untouched track does not stand in the way.
+        Map<String, Object> system = form(name, "938", "expert-review");
+        system.put("trackDerived", "expert-review");
+        post(s, "/requests/check", system)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("Expert Review does not apply here")))
+                .body(containsString("Choose IETF Review or IESG Approval"));
+        // Chosen on purpose, it is kept and checked.
+        post(s, "/requests/check", form(name, "938", "expert-review"))
+                .then()
+                .body(containsString("Expert Review does not apply here"));
+    }
+
+    @Test
     void submittingAnIncompleteDraftShowsWhatIsMissing() {
         String user = fixtures.account();
         FormSession s = signIn(user);
