@@ -392,10 +392,19 @@ public final class RequestPageViews {
             String kindLabel,
             Set<String> visible,
             String pending,
-            Flash flash) {
+            Flash flash,
+            boolean checked) {
 
         public boolean editing() {
             return id != null;
+        }
+
+        /**
+         * The list of what to correct above the form: after a refusal. After Check the assessment
+         * panel lists the same points beside the form, so once is enough.
+         */
+        public boolean summary() {
+            return errors.any() && (!checked || panel == null);
         }
 
         public boolean shows(String group) {

@@ -180,7 +180,7 @@ public class RequestPages {
                                                     ? " point blocks"
                                                     : " points block")
                                             + " submission, marked below. Nothing was saved.");
-            return page(200, Templates.form(formPage(form, id, errors, a, flash)));
+            return page(200, Templates.form(formPage(form, id, errors, a, flash, true)));
         } catch (ProblemException e) {
             if (e.status() != 400) {
                 throw e;
@@ -469,6 +469,16 @@ public class RequestPages {
     /** The form page for {@code form}, assessed by {@code a} (null when it could not be read). */
     private FormPage formPage(
             RequestForm form, Long id, FieldErrors errors, Assessment a, Flash flash) {
+        return formPage(form, id, errors, a, flash, false);
+    }
+
+    private FormPage formPage(
+            RequestForm form,
+            Long id,
+            FieldErrors errors,
+            Assessment a,
+            Flash flash,
+            boolean checked) {
         Account me = actor.account();
         boolean editing = id != null;
         if (editing) {
@@ -495,7 +505,8 @@ public class RequestPages {
                 kindLabel,
                 RequestPageViews.visible(form, a, errors),
                 pending,
-                flash);
+                flash,
+                checked);
     }
 
     /** The form again after a refusal, with its messages beside the fields. */

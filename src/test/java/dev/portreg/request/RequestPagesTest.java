@@ -438,6 +438,88 @@ class RequestPagesTest {
     }
 
     @Test
+    void everyPageFormIsRefusedWithoutItsToken() {
+        String requester = fixtures.account();
+        int id = createViaApi(requester, RequestFixtures.name(), "40012", null, "tcp");
+        FormSession owner = signIn(requester);
+        owner.get("/requests/" + id);
+        for (String path :
+                List.of(
+                        "/requests",
+                        "/requests/check",
+                        "/requests/assessment",
+                        "/requests/" + id + "/edit",
+                        "/requests/" + id + "/submit",
+                        "/requests/" + id + "/withdraw",
+                        "/requests/" + id + "/review",
+                        "/requests/" + id + "/ballot",
+                        "/requests/" + id + "/end-call",
+                        "/requests/" + id + "/complete")) {
+            owner.request()
+                    .contentType(ContentType.URLENC)
+                    .formParam("kind", "new-assignment")
+                    .formParam("serviceName", RequestFixtures.name())
+                    .formParam("action", "submit")
+                    .post(path)
+                    .then()
+                    .statusCode(400)
+                    .body(containsString("Form refused"));
+        }
+        as(requester).get("/api/v1/requests/" + id).then().body("status", equalTo("draft"));
+        assertEquals(1, mine(requester), "nothing was created");
+    }
+
+    @Test
+    void theOwnerWithdrawsAndAnExpertRejectsOnlyWithAReason() {
+        String requester = fixtures.account();
+        String expert = fixtures.account("expert");
+        int first = createViaApi(requester, RequestFixtures.name(), "40013", null, "tcp");
+        FormSession owner = signIn(requester);
+        String version = version(owner.get("/requests/" + first).asString());
+        post(
+                        owner,
+                        "/requests/" + first + "/withdraw",
+                        Map.of("version", version, "comment", "Found a way with DNS-SD."))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("?done=withdrawn"));
+        owner.get("/requests/" + first)
+                .then()
+                .body(containsString("class=\"badge rq rq-withdrawn\""))
+                .body(containsString("Found a way with DNS-SD."))
+                .body(containsString("nothing more can happen to it"))
+                .body(not(containsString("id=\"withdraw-form\"")));
+        // A finished request cannot be edited: a conflict for its owner, forbidden to others.
+        owner.get("/requests/" + first + "/edit").then().statusCode(409);
+
+        int second = createViaApi(requester, RequestFixtures.name(), "40014", null, "tcp");
+        as(requester).post("/api/v1/requests/" + second + "/submit").then().statusCode(200);
+        FormSession reviewer = signIn(expert);
+        reviewer.get("/requests/" + second + "/edit").then().statusCode(403);
+        reviewer.get("/requests/" + second);
+        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "reject"))
+                .then()
+                .statusCode(422)
+                .body(containsString("Give the reason for the rejection"));
+        post(
+                        reviewer,
+                        "/requests/" + second + "/review",
+                        Map.of("decision", "reject", "comment", "A copy of an existing service."))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("?done=reject"));
+        as(requester).get("/api/v1/requests/" + second).then().body("status", equalTo("rejected"));
+        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "approve"))
+                .then()
+                .statusCode(409)
+                .body(containsString("cannot approve a request that is rejected"));
+        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "maybe"))
+                .then()
+                .statusCode(422)
+                .body(containsString("Choose approve, request changes or reject"));
+    }
+
+    @Test
     void anExpertAsksForChangesWithACommentAndSeesWhatChanged() {
         String requester = fixtures.account();
         String expert = fixtures.account("expert");
