@@ -60,6 +60,19 @@ public class RegistryStore {
         }
     }
 
+    /** True when the registry holds no entry: one index probe, not a load. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean isEmpty() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM registry_entry)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<RegistryInfo> loadInfo(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs =
