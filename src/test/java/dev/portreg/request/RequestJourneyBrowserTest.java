@@ -233,6 +233,41 @@ class RequestJourneyBrowserTest {
         }
     }
 
+    /**
+     * Without JavaScript the form still checks: Check reloads the page with the assessment, and a
+     * suggested free port (a button outside the form) puts itself into the form.
+     */
+    @Test
+    void withoutJavaScriptCheckAndASuggestedPortStillWork() {
+        fixtures.sampleRegistry();
+        ChromeDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        String me = fixtures.account();
+        browser.visit(url("/requests/new?port=953&transports=tcp"));
+        signIn(me, RequestFixtures.PASSWORD);
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            browser.visit(url("/requests/new?port=953&transports=tcp"));
+            type("f-serviceName", "nojs" + UUID.randomUUID().toString().substring(0, 6));
+            browser.clickAndWait(
+                    By.cssSelector("#request-form button[formaction='/requests/check']"));
+            assertTrue(assessment().contains("953/tcp is assigned to rndc"), assessment());
+            WebElement suggestion =
+                    driver.findElement(By.cssSelector("#assessment button[name=usePort]"));
+            String port = suggestion.getAttribute("value");
+            browser.clickAndWait(By.cssSelector("#assessment button[name=usePort]"));
+            assertEquals(port, driver.findElement(By.id("f-port")).getAttribute("value"));
+            assertFalse(assessment().contains("is assigned to rndc"), assessment());
+            assertTrue(
+                    driver.findElement(By.cssSelector("input[name=transports][value=tcp]"))
+                            .isSelected(),
+                    "the form kept what was typed");
+        } finally {
+            driver.executeCdpCommand(
+                    "Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
     /** Signs in as {@code username} (switching account) and opens {@code path}. */
     private void switchTo(String username, String path) {
         browser.clickAndWait(By.cssSelector(".userbox-logout button"));
