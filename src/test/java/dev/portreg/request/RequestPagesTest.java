@@ -346,6 +346,31 @@ class RequestPagesTest {
     }
 
     @Test
+    void aStaleEditFormKeepsWhatWasTypedAndSavesNothing() {
+        String user = fixtures.account();
+        String name = RequestFixtures.name();
+        int id = createViaApi(user, name, "40015", null, "tcp");
+        FormSession s = signIn(user);
+        String version = version(s.get("/requests/" + id + "/edit").asString());
+        // Meanwhile the same draft is edited elsewhere (another tab, the API).
+        Map<String, Object> elsewhere = RequestFixtures.request(name, "40015", null, "tcp");
+        elsewhere.put("description", "Edited in another tab");
+        as(user).body(elsewhere).put("/api/v1/requests/" + id).then().statusCode(200);
+
+        Map<String, Object> f = form(name, "40015", null);
+        f.put("description", "Typed in this tab");
+        f.put("version", version);
+        post(s, "/requests/" + id + "/edit", f)
+                .then()
+                .statusCode(409)
+                .body(containsString("changed since you loaded it"))
+                .body(containsString("value=\"Typed in this tab\""));
+        as(user).get("/api/v1/requests/" + id)
+                .then()
+                .body("content.description", equalTo("Edited in another tab"));
+    }
+
+    @Test
     void someoneElsesDraftAndNonsenseIdsAreNotFound() {
         String owner = fixtures.account();
         int id = createViaApi(owner, RequestFixtures.name(), "40005", null, "tcp");
