@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,15 +50,7 @@ public enum PortRange {
     }
 
     public static Optional<PortRange> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (PortRange r : values()) {
-            if (r.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(PortRange.class, text, PortRange::slug);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,15 +49,7 @@ public enum PortStatus {
     }
 
     public static Optional<PortStatus> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (PortStatus s : values()) {
-            if (s.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(PortStatus.class, text, PortStatus::slug);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 
 /** The RFC 8126 §4 registration policies that apply to this registry. */
 public enum RegistrationPolicy {
@@ -21,12 +22,7 @@ public enum RegistrationPolicy {
     }
 
     public static java.util.Optional<RegistrationPolicy> parse(String slug) {
-        for (RegistrationPolicy p : values()) {
-            if (p.slug.equalsIgnoreCase(slug) || p.name().equalsIgnoreCase(slug)) {
-                return java.util.Optional.of(p);
-            }
-        }
-        return java.util.Optional.empty();
+        return Slugs.parse(RegistrationPolicy.class, slug, p -> p.slug);
     }
 
     @JsonValue

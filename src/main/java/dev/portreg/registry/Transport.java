@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,15 +23,7 @@ public enum Transport {
 
     /** Parses "tcp", "TCP", ...; empty when the text names no transport. */
     public static Optional<Transport> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (Transport t : values()) {
-            if (t.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(Transport.class, text, Transport::slug);
     }
 
     @Override

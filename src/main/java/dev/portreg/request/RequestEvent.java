@@ -74,6 +74,9 @@ public class RequestEvent extends PanacheEntityBase {
     public Map<String, Object> data;
 
     public static List<RequestEvent> of(PortRequest r) {
-        return list("request.id = ?1 order by id", r.id);
+        // The actors come in the same query: a timeline shows each one.
+        return list(
+                "from RequestEvent e left join fetch e.actor where e.request.id = ?1 order by e.id",
+                r.id);
     }
 }

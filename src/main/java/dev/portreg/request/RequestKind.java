@@ -1,6 +1,7 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.Optional;
 
 /** What a request asks for (RFC 6335 §8). */
@@ -33,15 +34,7 @@ public enum RequestKind {
                     + " managerial reason.";
 
     public static Optional<RequestKind> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (RequestKind k : values()) {
-            if (k.slug.equalsIgnoreCase(text.trim()) || k.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(RequestKind.class, text, k -> k.slug);
     }
 
     @JsonValue

@@ -45,7 +45,8 @@ public class RequestQueries {
     @Transactional
     public RequestView view(Account viewer, PortRequest r) {
         List<EventView> events = new ArrayList<>();
-        for (RequestEvent e : RequestEvent.of(r)) {
+        List<RequestEvent> log = RequestEvent.of(r);
+        for (RequestEvent e : log) {
             events.add(
                     new EventView(
                             e.id,
@@ -59,7 +60,7 @@ public class RequestQueries {
         }
         BallotView ballot = null;
         if (r.track != null && r.track.ballot()) {
-            RequestWorkflow.Ballot b = workflow.ballot(r);
+            RequestWorkflow.Ballot b = workflow.ballot(log);
             List<PositionView> positions = new ArrayList<>();
             for (RequestEvent e : b.positions()) {
                 BallotPosition p =
@@ -97,7 +98,11 @@ public class RequestQueries {
     /** The requests {@code owner} made, newest first. */
     @Transactional
     public List<RequestSummary> mine(Account owner) {
-        return summaries(PortRequest.list("requester.id = ?1 order by id desc", owner.id));
+        return summaries(
+                PortRequest.list(
+                        "from PortRequest r join fetch r.requester where r.requester.id = ?1"
+                                + " order by r.id desc",
+                        owner.id));
     }
 
     /**
@@ -126,7 +131,11 @@ public class RequestQueries {
             throw RequestWorkflow.forbidden(
                     "the " + role + " queue is for holders of the " + role + " role");
         }
-        return summaries(PortRequest.list("state in ?1 order by submittedAt, id", states));
+        return summaries(
+                PortRequest.list(
+                        "from PortRequest r join fetch r.requester where r.state in ?1"
+                                + " order by r.submittedAt, r.id",
+                        states));
     }
 
     private List<RequestSummary> summaries(List<PortRequest> requests) {

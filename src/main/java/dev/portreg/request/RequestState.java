@@ -1,6 +1,7 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -85,12 +86,7 @@ public enum RequestState {
     }
 
     public static java.util.Optional<RequestState> parse(String text) {
-        for (RequestState s : values()) {
-            if (s.slug().equalsIgnoreCase(text) || s.name().equalsIgnoreCase(text)) {
-                return java.util.Optional.of(s);
-            }
-        }
-        return java.util.Optional.empty();
+        return Slugs.parse(RequestState.class, text, RequestState::slug);
     }
 
     @Override

@@ -122,8 +122,13 @@ public class RequestWorkflow {
 
     /** The ballot of an IESG-track request: one position per member who entered one. */
     public Ballot ballot(PortRequest r) {
+        return ballot(RequestEvent.of(r));
+    }
+
+    /** The ballot, from a request's events already loaded. */
+    public Ballot ballot(List<RequestEvent> events) {
         Map<Long, RequestEvent> latest = new LinkedHashMap<>();
-        for (RequestEvent e : RequestEvent.of(r)) {
+        for (RequestEvent e : events) {
             if (RequestEvent.BALLOT.equals(e.kind)) {
                 latest.put(e.actor.id, e);
             }

@@ -2,6 +2,7 @@ package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.portreg.registry.RegistrationPolicy;
+import dev.portreg.web.Slugs;
 import java.util.Optional;
 
 /** The review track a request follows, after the registration policy that decides it. */
@@ -32,16 +33,7 @@ public enum Track {
     }
 
     public static Optional<Track> parse(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        for (Track t : values()) {
-            if (t.policy.slug.equalsIgnoreCase(text.trim())
-                    || t.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(Track.class, text, Track::slug);
     }
 
     @JsonValue

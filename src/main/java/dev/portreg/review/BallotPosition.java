@@ -1,6 +1,7 @@
 package dev.portreg.review;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.Optional;
 
 /** IESG ballot positions (Datatracker's "approve" ballot type; domain.md §10.4). */
@@ -27,17 +28,8 @@ public enum BallotPosition {
 
     /** The positions a member can enter (everything but No Record). */
     public static Optional<BallotPosition> parseEntered(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (BallotPosition p : values()) {
-            if (p != NO_RECORD
-                    && (p.slug.equalsIgnoreCase(text.trim())
-                            || p.name().equalsIgnoreCase(text.trim()))) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(BallotPosition.class, text, BallotPosition::slug)
+                .filter(p -> p != NO_RECORD);
     }
 
     @JsonValue

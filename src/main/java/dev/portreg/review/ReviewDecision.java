@@ -1,6 +1,7 @@
 package dev.portreg.review;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.web.Slugs;
 import java.util.Optional;
 
 /** What a reviewer decides. */
@@ -16,15 +17,7 @@ public enum ReviewDecision {
     }
 
     public static Optional<ReviewDecision> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (ReviewDecision d : values()) {
-            if (d.slug.equalsIgnoreCase(text.trim()) || d.name().equalsIgnoreCase(text.trim())) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
+        return Slugs.parse(ReviewDecision.class, text, d -> d.slug);
     }
 
     @JsonValue
