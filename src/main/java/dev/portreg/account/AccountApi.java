@@ -1,6 +1,6 @@
 package dev.portreg.account;
 
-import dev.portreg.web.ProblemException;
+import dev.portreg.common.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

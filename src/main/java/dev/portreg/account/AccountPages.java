@@ -1,7 +1,7 @@
 package dev.portreg.account;
 
-import dev.portreg.web.Problem.FieldError;
-import dev.portreg.web.ProblemException;
+import dev.portreg.common.Problem.FieldError;
+import dev.portreg.common.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;

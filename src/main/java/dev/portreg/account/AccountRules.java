@@ -1,6 +1,6 @@
 package dev.portreg.account;
 
-import dev.portreg.web.Problem.FieldError;
+import dev.portreg.common.Problem.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

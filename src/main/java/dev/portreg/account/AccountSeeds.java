@@ -1,7 +1,7 @@
 package dev.portreg.account;
 
-import dev.portreg.web.Problem.FieldError;
-import dev.portreg.web.ProblemException;
+import dev.portreg.common.Problem.FieldError;
+import dev.portreg.common.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

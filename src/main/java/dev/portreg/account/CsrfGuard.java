@@ -1,6 +1,6 @@
 package dev.portreg.account;
 
-import dev.portreg.web.Problem;
+import dev.portreg.common.Problem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.ext.web.RoutingContext;

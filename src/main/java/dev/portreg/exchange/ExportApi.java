@@ -1,9 +1,9 @@
 package dev.portreg.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistrySnapshot;
-import dev.portreg.web.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

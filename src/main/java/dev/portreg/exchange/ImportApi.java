@@ -1,8 +1,8 @@
 package dev.portreg.exchange;
 
 import dev.portreg.account.Roles;
+import dev.portreg.common.ProblemException;
 import dev.portreg.exchange.OperatorImports.Prepared;
-import dev.portreg.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

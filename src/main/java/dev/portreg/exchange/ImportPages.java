@@ -1,10 +1,10 @@
 package dev.portreg.exchange;
 
 import dev.portreg.account.Roles;
+import dev.portreg.common.ProblemException;
 import dev.portreg.exchange.OperatorImports.Prepared;
 import dev.portreg.exchange.PendingImports.Pending;
 import dev.portreg.exchange.PendingImports.State;
-import dev.portreg.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

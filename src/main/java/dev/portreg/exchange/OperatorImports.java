@@ -1,8 +1,8 @@
 package dev.portreg.exchange;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.HistoryViews.ItemView;
 import dev.portreg.registry.RegistryInfo.SourceFormat;
-import dev.portreg.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.portreg.exchange;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.exchange.OperatorImports.Prepared;
-import dev.portreg.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;

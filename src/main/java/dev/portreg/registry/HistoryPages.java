@@ -1,8 +1,8 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.HistoryViews.ChangeView;
 import dev.portreg.registry.RegistryViews.Page;
-import dev.portreg.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.portreg.web.Slugs;
+import dev.portreg.common.Slugs;
 import java.util.Locale;
 import java.util.Optional;
 

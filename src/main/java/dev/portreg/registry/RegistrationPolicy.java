@@ -1,7 +1,7 @@
 package dev.portreg.registry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.portreg.web.Slugs;
+import dev.portreg.common.Slugs;
 
 /** The RFC 8126 §4 registration policies that apply to this registry. */
 public enum RegistrationPolicy {

@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.RegistryViews.EntryView;
 import dev.portreg.registry.RegistryViews.GapView;
 import dev.portreg.registry.RegistryViews.NearestFree;
@@ -9,7 +10,6 @@ import dev.portreg.registry.RegistryViews.SearchResult;
 import dev.portreg.registry.RegistryViews.ServiceView;
 import dev.portreg.registry.RegistryViews.SourceView;
 import dev.portreg.registry.RegistryViews.Stats;
-import dev.portreg.web.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,5 +1,7 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.ProblemException;
+import dev.portreg.common.Urls;
 import dev.portreg.registry.RegistryViews.EntryView;
 import dev.portreg.registry.RegistryViews.GapView;
 import dev.portreg.registry.RegistryViews.Page;
@@ -7,8 +9,6 @@ import dev.portreg.registry.RegistryViews.PortView;
 import dev.portreg.registry.RegistryViews.SearchResult;
 import dev.portreg.registry.RegistryViews.ServiceView;
 import dev.portreg.registry.RegistryViews.Stats;
-import dev.portreg.web.ProblemException;
-import dev.portreg.web.Urls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

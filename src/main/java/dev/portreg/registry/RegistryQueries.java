@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.RegistryViews.EntryView;
 import dev.portreg.registry.RegistryViews.GapAround;
 import dev.portreg.registry.RegistryViews.GapView;
@@ -15,7 +16,6 @@ import dev.portreg.registry.RegistryViews.SourceView;
 import dev.portreg.registry.RegistryViews.Stats;
 import dev.portreg.registry.RegistryViews.StatusCounts;
 import dev.portreg.registry.RegistryViews.TransportStatus;
-import dev.portreg.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.portreg.request;
 
-import dev.portreg.web.Problem.FieldError;
+import dev.portreg.common.Problem.FieldError;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.portreg.request;
 
 import dev.portreg.account.Account;
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.EntryKeys;
 import dev.portreg.registry.Person;
@@ -13,7 +14,6 @@ import dev.portreg.registry.RegistryWriter;
 import dev.portreg.registry.RegistryWriter.ChangeItem;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
-import dev.portreg.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;

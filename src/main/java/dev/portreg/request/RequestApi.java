@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.BallotInput;
 import dev.portreg.request.RequestViews.CommentInput;
 import dev.portreg.request.RequestViews.RequestSummary;
@@ -7,7 +8,6 @@ import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.request.RequestViews.ReviewInput;
 import dev.portreg.review.BallotPosition;
 import dev.portreg.review.ReviewDecision;
-import dev.portreg.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

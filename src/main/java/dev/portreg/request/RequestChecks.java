@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import dev.portreg.common.Problem.FieldError;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.Person;
 import dev.portreg.registry.PortRange;
@@ -10,7 +11,6 @@ import dev.portreg.registry.ServiceNames;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
 import dev.portreg.request.Assessment.PreviewEntry;
-import dev.portreg.web.Problem.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;

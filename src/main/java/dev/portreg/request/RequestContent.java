@@ -1,10 +1,10 @@
 package dev.portreg.request;
 
+import dev.portreg.common.Problem.FieldError;
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.PortRange;
 import dev.portreg.registry.Ports;
 import dev.portreg.registry.Transport;
-import dev.portreg.web.Problem.FieldError;
-import dev.portreg.web.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

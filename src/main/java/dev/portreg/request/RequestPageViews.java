@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import dev.portreg.common.Problem.FieldError;
 import dev.portreg.registry.PortRange;
 import dev.portreg.registry.PortStatus;
 import dev.portreg.request.RequestViews.EventView;
@@ -7,7 +8,6 @@ import dev.portreg.request.RequestViews.PositionView;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.review.BallotPosition;
 import dev.portreg.review.BallotRule;
-import dev.portreg.web.Problem.FieldError;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

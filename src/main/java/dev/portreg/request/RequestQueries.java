@@ -2,6 +2,7 @@ package dev.portreg.request;
 
 import dev.portreg.account.Account;
 import dev.portreg.account.Roles;
+import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.AccountRef;
 import dev.portreg.request.RequestViews.BallotView;
 import dev.portreg.request.RequestViews.EventView;
@@ -9,7 +10,6 @@ import dev.portreg.request.RequestViews.PositionView;
 import dev.portreg.request.RequestViews.RequestSummary;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.review.BallotPosition;
-import dev.portreg.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

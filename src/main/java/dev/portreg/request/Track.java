@@ -1,8 +1,8 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.common.Slugs;
 import dev.portreg.registry.RegistrationPolicy;
-import dev.portreg.web.Slugs;
 import java.util.Optional;
 
 /** The review track a request follows, after the registration policy that decides it. */

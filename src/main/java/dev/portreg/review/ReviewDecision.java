@@ -1,7 +1,7 @@
 package dev.portreg.review;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.portreg.web.Slugs;
+import dev.portreg.common.Slugs;
 import java.util.Optional;
 
 /** What a reviewer decides. */

@@ -1,5 +1,7 @@
 package dev.portreg.web;
 
+import dev.portreg.common.Problem;
+import dev.portreg.common.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

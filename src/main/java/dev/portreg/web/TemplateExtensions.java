@@ -1,5 +1,6 @@
 package dev.portreg.web;
 
+import dev.portreg.common.Urls;
 import dev.portreg.registry.PortStatus;
 import dev.portreg.registry.RegistrationPolicy;
 import dev.portreg.registry.RegistryViews.EntryView;

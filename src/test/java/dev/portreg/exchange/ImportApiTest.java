@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.portreg.account.Roles;
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Registry;
 import dev.portreg.support.HistoryFixtures;
-import dev.portreg.web.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.exchange.PendingImports.State;
-import dev.portreg.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.RegistryPages.Cell;
 import dev.portreg.registry.RegistryPages.Neighbours;
 import dev.portreg.registry.RegistryPages.Pager;
 import dev.portreg.registry.RegistryPages.RegistryFilters;
 import dev.portreg.registry.RegistryPages.SystemMap;
 import dev.portreg.registry.RegistryViews.Page;
-import dev.portreg.web.ProblemException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

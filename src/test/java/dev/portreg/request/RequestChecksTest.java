@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portreg.common.Problem.FieldError;
+import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.Person;
 import dev.portreg.registry.Ports;
 import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
-import dev.portreg.web.Problem.FieldError;
-import dev.portreg.web.ProblemException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.portreg.web;
+package dev.portreg.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.portreg.web;
+package dev.portreg.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

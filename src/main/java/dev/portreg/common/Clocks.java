@@ -1,4 +1,4 @@
-package dev.portreg.web;
+package dev.portreg.common;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,11 +1,9 @@
-package dev.portreg.review;
+package dev.portreg.request;
 
 import dev.portreg.account.Account;
 import dev.portreg.account.Roles;
-import dev.portreg.request.Actor;
-import dev.portreg.request.RequestQueries;
+import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.RequestSummary;
-import dev.portreg.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

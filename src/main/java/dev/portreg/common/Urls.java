@@ -1,4 +1,4 @@
-package dev.portreg.web;
+package dev.portreg.common;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

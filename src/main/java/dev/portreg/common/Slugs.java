@@ -1,4 +1,4 @@
-package dev.portreg.web;
+package dev.portreg.common;
 
 import java.util.Optional;
 import java.util.function.Function;
