@@ -41,9 +41,24 @@ public class Notifications {
         this.baseUrl = baseUrl;
     }
 
+    /** The events someone is told about; drafts, edits and single ballot positions are not. */
+    static final java.util.Set<String> MAILED =
+            java.util.Set.of(
+                    RequestEvent.SUBMITTED,
+                    RequestEvent.RESUBMITTED,
+                    RequestEvent.CALL_STARTED,
+                    RequestEvent.CALL_ENDED,
+                    RequestEvent.CHANGES_REQUESTED,
+                    RequestEvent.APPROVED,
+                    RequestEvent.REJECTED,
+                    RequestEvent.COMPLETED);
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged change) {
         if (change.registryChanged()) {
             registry.reload();
+        }
+        if (!MAILED.contains(change.kind())) {
+            return;
         }
         try {
             List<Mail> mails = QuarkusTransaction.requiringNew().call(() -> compose(change));
