@@ -11,6 +11,7 @@ import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
+import dev.portreg.support.TestDb;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -13,6 +13,7 @@ import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistryInfo.SourceFormat;
 import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.Transport;
+import dev.portreg.support.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistryInfo.SourceFormat;
+import dev.portreg.support.TestDb;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,16 +39,19 @@ public class HistoryFixtures {
     private final RegistryImporter importer;
     private final Registry registry;
     private final AgroalDataSource dataSource;
+    private final TestDb db;
 
     HistoryFixtures(
             AccountService accounts,
             RegistryImporter importer,
             Registry registry,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource,
+            TestDb db) {
         this.accounts = accounts;
         this.importer = importer;
         this.registry = registry;
         this.dataSource = dataSource;
+        this.db = db;
     }
 
     /** The two imports a history test looks at. */
@@ -112,26 +114,7 @@ public class HistoryFixtures {
     }
 
     public List<List<String>> rows(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<List<String>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return db.rows(sql, args);
     }
 
     /** Entries, people, holdings, info and history rows, and a digest of every entry row. */

@@ -1,4 +1,4 @@
-package dev.portreg.exchange;
+package dev.portreg.support;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Direct reads of the registry tables for assertions, and a way to empty the registry. */
 @ApplicationScoped
-class TestDb {
+public class TestDb {
 
     private final AgroalDataSource dataSource;
 
@@ -20,7 +20,7 @@ class TestDb {
         this.dataSource = dataSource;
     }
 
-    long count(String sql, Object... args) {
+    public long count(String sql, Object... args) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -35,7 +35,7 @@ class TestDb {
         }
     }
 
-    List<List<String>> rows(String sql, Object... args) {
+    public List<List<String>> rows(String sql, Object... args) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -59,7 +59,7 @@ class TestDb {
     }
 
     /** Entries, people, holdings, info and history rows: the registry's whole state. */
-    List<Long> counts() {
+    public List<Long> counts() {
         return List.of(
                 count("SELECT count(*) FROM registry_entry"),
                 count("SELECT count(*) FROM person"),
@@ -71,7 +71,7 @@ class TestDb {
     }
 
     /** A digest of every entry row, to prove a failed import left them unchanged. */
-    String entriesDigest() {
+    public String entriesDigest() {
         return rows("SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY id), ''))"
                         + " FROM registry_entry e")
                 .get(0)
@@ -79,7 +79,7 @@ class TestDb {
     }
 
     /** Empties the registry: entries, holdings and info (history is insert-only; people stay). */
-    void clearRegistry() {
+    public void clearRegistry() {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(
