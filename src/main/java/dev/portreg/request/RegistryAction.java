@@ -92,30 +92,11 @@ public class RegistryAction {
                     w.assign(content, content.serviceName(), content.transports(), port(content));
             case ADD_TRANSPORT -> {
                 List<StoredEntry> service = w.service(content.targetService());
-                Entry base = service.get(0).entry();
-                RequestContent copy =
-                        new RequestContent(
-                                RequestKind.ADD_TRANSPORT,
-                                base.serviceName(),
-                                null,
-                                null,
-                                content.transports(),
-                                null,
-                                base.description(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                content.serviceCode(),
-                                null,
-                                base.notes(),
-                                null);
-                w.assignLike(copy, base, portsOf(service));
+                w.assignLike(
+                        service.get(0).entry(),
+                        portsOf(service),
+                        content.transports(),
+                        content.serviceCode());
             }
             case MODIFY -> w.modify(content);
             case DE_ASSIGN -> w.release(content.targetService(), "De-assigned");
@@ -225,7 +206,8 @@ public class RegistryAction {
         }
 
         /** Another transport for an existing assignment: same name, people and references. */
-        void assignLike(RequestContent rc, Entry base, Ports ports) throws SQLException {
+        void assignLike(Entry base, Ports ports, List<Transport> transports, Long code)
+                throws SQLException {
             Entry template =
                     new Entry(
                             base.serviceName(),
@@ -240,7 +222,7 @@ public class RegistryAction {
                             null,
                             base.unauthorized(),
                             base.notes());
-            write(template, rc.transports(), ports, rc.serviceCode());
+            write(template, transports, ports, code);
         }
 
         private void write(Entry template, List<Transport> transports, Ports ports, Long code)

@@ -145,15 +145,10 @@ public class RequestPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam RequestForm form) {
-        try {
-            PortRequest r = workflow.create(actor.account(), input(form));
-            return redirect(r.id, Done.CREATED);
-        } catch (ProblemException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return page(422, Templates.form(refused(form, null, e, null)));
-        }
+        return orRefused(
+                form,
+                null,
+                () -> redirect(workflow.create(actor.account(), input(form)).id, Done.CREATED));
     }
 
     /** Assesses the form as it stands, saving nothing. */
@@ -166,27 +161,25 @@ public class RequestPages {
             form.port = form.usePort.trim();
             form.portChoice = RequestForm.SPECIFIC;
         }
-        try {
-            Assessment a = assess(form, id);
-            FieldErrors errors = FieldErrors.of(a.errors());
-            Flash flash =
-                    a.submittable()
-                            ? Flash.success(
-                                    "Checked: nothing blocks submission. Nothing was saved.")
-                            : Flash.error(
-                                    "Checked: "
-                                            + a.errors().size()
-                                            + (a.errors().size() == 1
-                                                    ? " point blocks"
-                                                    : " points block")
-                                            + " submission, marked below. Nothing was saved.");
-            return page(200, Templates.form(formPage(form, id, errors, a, flash, true)));
-        } catch (ProblemException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            return page(422, Templates.form(refused(form, id, e, null)));
-        }
+        return orRefused(
+                form,
+                id,
+                () -> {
+                    Assessment a = assess(form, id);
+                    FieldErrors errors = FieldErrors.of(a.errors());
+                    Flash flash =
+                            a.submittable()
+                                    ? Flash.success(
+                                            "Checked: nothing blocks submission. Nothing was saved.")
+                                    : Flash.error(
+                                            "Checked: "
+                                                    + a.errors().size()
+                                                    + (a.errors().size() == 1
+                                                            ? " point blocks"
+                                                            : " points block")
+                                                    + " submission, marked below. Nothing was saved.");
+                    return page(200, Templates.form(formPage(form, id, errors, a, flash, true)));
+                });
     }
 
     /** The assessment panel for the form as it stands: what the script swaps in as one types. */
@@ -272,6 +265,18 @@ public class RequestPages {
                 return requestPage(409, id, Flash.error(e.getMessage()), Typed.NONE);
             }
             throw e;
+        }
+    }
+
+    /** Runs a form action; a 400 from the workflow shows the form again with its errors (422). */
+    private Response orRefused(RequestForm form, Long id, Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return page(422, Templates.form(refused(form, id, e, null)));
         }
     }
 
