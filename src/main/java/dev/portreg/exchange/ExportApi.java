@@ -2,13 +2,16 @@ package dev.portreg.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portreg.common.ProblemException;
-import dev.portreg.registry.Registry;
+import dev.portreg.registry.RegistryQueries;
 import dev.portreg.registry.RegistrySnapshot;
+import dev.portreg.registry.Revisions;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
@@ -27,11 +30,11 @@ public class ExportApi {
 
     static final List<String> FORMATS = List.of("xml", "csv", "json", "services");
 
-    private final Registry registry;
+    private final RegistryQueries queries;
     private final ObjectMapper mapper;
 
-    ExportApi(Registry registry, ObjectMapper mapper) {
-        this.registry = registry;
+    ExportApi(RegistryQueries queries, ObjectMapper mapper) {
+        this.queries = queries;
         this.mapper = mapper;
     }
 
@@ -45,9 +48,13 @@ public class ExportApi {
             @Parameter(description = "xml, csv, json or services")
                     @QueryParam("format")
                     @DefaultValue("xml")
-                    String format) {
+                    String format,
+            @Parameter(description = "YYYY-MM-DD: the registry as it stood at the end of that day")
+                    @QueryParam("at")
+                    String at,
+            @Context Request request) {
         String f = format.strip().toLowerCase(Locale.ROOT);
-        RegistrySnapshot snapshot = registry.snapshot();
+        RegistrySnapshot snapshot = queries.snapshot(at);
         StreamingOutput body;
         String type;
         String extension;
@@ -88,9 +95,15 @@ public class ExportApi {
                 extension.equals("services")
                         ? "services"
                         : IanaFields.REGISTRY_ID + "." + extension;
-        return Response.ok(body, type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .build();
+        StreamingOutput stream = body;
+        return Revisions.respondBuilt(
+                request,
+                snapshot,
+                () ->
+                        Response.ok(stream, type)
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        "attachment; filename=\"" + file + "\""));
     }
 
     private static BufferedWriter writer(java.io.OutputStream out) {

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
@@ -32,7 +33,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * The operators' import pages: a form (upload a file or give a URL), a preview of what the file
  * would change, written before anything is, with an Apply button, and the result. The parsed file
  * waits in {@link PendingImports} between preview and Apply, so what is applied is exactly what was
- * previewed. A thin adapter over {@link OperatorImports}; every form carries the CSRF token.
+ * previewed, on whichever instance. A thin adapter over {@link OperatorImports}; every form carries
+ * the CSRF token.
  */
 @Path("/admin/import")
 @RolesAllowed(Roles.IANA)
@@ -75,7 +77,10 @@ public class ImportPages {
     /** Reads and compares the file, keeps it, and shows the preview (Post/Redirect/Get). */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response preview(@RestForm("file") FileUpload file, @RestForm("url") String url) {
+    public Response preview(
+            @RestForm("file") FileUpload file,
+            @RestForm("url") String url,
+            @RestForm("date") String date) {
         boolean hasFile = file != null && (file.size() > 0 || !blank(file.fileName()));
         boolean hasUrl = !blank(url);
         String shownUrl = url == null ? "" : url.strip();
@@ -93,12 +98,15 @@ public class ImportPages {
         }
         Prepared p;
         try {
+            RegistryImporter.Options options = ImportApi.options(date, false);
             if (hasFile) {
                 long start = System.nanoTime();
                 byte[] content = read(file);
-                p = imports.fromUpload(file.fileName(), content, System.nanoTime() - start);
+                p =
+                        imports.fromUpload(
+                                file.fileName(), content, System.nanoTime() - start, options);
             } else {
-                p = imports.fromUrl(url);
+                p = imports.fromUrl(url, options);
             }
         } catch (ProblemException e) {
             if (e.status() != 400) {
@@ -140,7 +148,10 @@ public class ImportPages {
     @POST
     @Path("{token}/apply")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
-    public Response apply(@PathParam("token") String token) {
+    public Response apply(
+            @PathParam("token") String token,
+            @RestForm("take") List<String> take,
+            @RestForm("force") String force) {
         String user = user();
         Optional<Pending> claimed =
                 PendingImports.looksLikeToken(token)
@@ -154,10 +165,43 @@ public class ImportPages {
             }
             return found.isPresent() ? beingApplied() : unknown();
         }
-        Prepared prepared = claimed.get().prepared();
+        Pending kept = claimed.get();
+        if (kept.report().older() != null && !ImportApi.bool("force", force, false)) {
+            pending.drop(token);
+            return Response.status(409)
+                    .entity(
+                            Templates.refused(
+                                    409,
+                                    "Older than the registry's upstream",
+                                    kept.report().fileName()
+                                            + " is IANA's registry of "
+                                            + kept.report().registryDate()
+                                            + ", older than the last upstream version imported ("
+                                            + kept.report().older().upstreamName()
+                                            + ", of "
+                                            + kept.report().older().upstreamDate()
+                                            + "). Tick \"import it anyway\" to apply it."
+                                            + " Nothing was changed."))
+                    .build();
+        }
+        Pending forced =
+                kept.report().older() == null
+                        ? kept
+                        : new Pending(
+                                kept.token(),
+                                kept.owner(),
+                                kept.state(),
+                                kept.report(),
+                                kept.expires(),
+                                kept.baseRevision(),
+                                kept.source(),
+                                kept.field(),
+                                kept.registryDate(),
+                                true,
+                                kept.content());
         ImportResult result;
         try {
-            result = imports.apply(prepared, user);
+            result = imports.applyKept(forced, user, ImportApi.take(take));
         } catch (ProblemException e) {
             pending.drop(token);
             String title = e.status() == 409 ? "The registry changed" : "Import refused";
@@ -170,7 +214,7 @@ public class ImportPages {
             pending.drop(token);
             throw e;
         }
-        pending.applied(token, OperatorImports.report(prepared, result, LIMIT));
+        pending.applied(token, kept.report().applied(result));
         return Response.seeOther(URI.create("/admin/import/" + token)).build();
     }
 

@@ -14,6 +14,8 @@ import dev.portreg.registry.RegistryInfo.SourceFormat;
  * @param moved entries that only changed their place in file order
  * @param peopleWritten people inserted or changed
  * @param changeId the registry_change row written, or null when nothing changed
+ * @param revision the registry's revision after the import
+ * @param conflicts entries changed both here and in the file (kept unless taken)
  * @param millis how long the import took, parse excluded
  */
 public record ImportResult(
@@ -27,6 +29,8 @@ public record ImportResult(
         int moved,
         int peopleWritten,
         Long changeId,
+        long revision,
+        int conflicts,
         long millis) {
 
     /** True when the import changed no entry. */

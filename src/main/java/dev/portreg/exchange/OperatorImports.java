@@ -1,20 +1,26 @@
 package dev.portreg.exchange;
 
 import dev.portreg.common.ProblemException;
+import dev.portreg.exchange.RegistryImporter.Options;
+import dev.portreg.exchange.RegistryImporter.Preview;
+import dev.portreg.registry.ChangeItem;
 import dev.portreg.registry.HistoryViews.ItemView;
+import dev.portreg.registry.Reconciliation;
 import dev.portreg.registry.RegistryInfo.SourceFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * An operator's import, in two steps both the API and the pages take: {@link #fromUrl} or {@link
- * #fromUpload} reads, parses and compares a file with the registry, writing nothing; {@link #apply}
- * then imports exactly that comparison, or refuses if the registry has changed since.
+ * #fromUpload} reads, parses and reconciles a file with the registry, writing nothing; {@link
+ * #apply} then imports it as previewed, or refuses if the registry has moved since.
  *
  * <p>Bad input is a {@link ProblemException}: 400 naming the field ("url", "file") with the
- * reader's message (record or line, and why), 409 when the registry changed since the preview.
+ * reader's message (record or line, and why), 409 when the registry changed since the preview or
+ * the file is older than the last upstream one and force is not given.
  */
 @ApplicationScoped
 public class OperatorImports {
@@ -31,23 +37,26 @@ public class OperatorImports {
     }
 
     /**
-     * A file read and compared with the registry, nothing written yet.
+     * A file read and reconciled with the registry, nothing written yet.
      *
      * @param field the input it came from, "url" or "file", for error messages
+     * @param content the file as read, kept so that any instance can apply the preview
+     * @param options the registry date the operator gave and force
      */
     public record Prepared(
             String source,
             String field,
-            long bytes,
+            byte[] content,
             RegistryDocument document,
-            RegistryDiff diff,
+            Preview preview,
+            Options options,
             ImportReport.Timings timings) {}
 
     /**
-     * Fetches an http(s) URL and compares it with the registry. File paths are refused: an
+     * Fetches an http(s) URL and reconciles it with the registry. File paths are refused: an
      * operator's form must not read the server's files.
      */
-    public Prepared fromUrl(String url) {
+    public Prepared fromUrl(String url, Options options) {
         String u = url == null ? "" : url.strip();
         if (u.isEmpty()) {
             throw ProblemException.badInput(
@@ -65,22 +74,57 @@ public class OperatorImports {
         } catch (ImportException e) {
             throw ProblemException.badInput("url", e.getMessage());
         }
-        return prepare(u, "url", content, System.nanoTime() - start);
+        return prepare(u, "url", content, System.nanoTime() - start, options);
     }
 
     /**
-     * Compares uploaded bytes with the registry.
+     * Reconciles uploaded bytes with the registry.
      *
      * @param fileName the name the browser or client gave, kept in the source as "upload:NAME"
      */
-    public Prepared fromUpload(String fileName, byte[] content, long readNanos) {
+    public Prepared fromUpload(String fileName, byte[] content, long readNanos, Options options) {
         if (content == null || content.length == 0) {
             throw ProblemException.badInput("file", "is empty: choose a registry file to upload");
         }
-        return prepare("upload:" + cleanName(fileName), "file", content, readNanos);
+        return prepare("upload:" + cleanName(fileName), "file", content, readNanos, options);
     }
 
-    private Prepared prepare(String source, String field, byte[] content, long readNanos) {
+    /**
+     * Applies a kept preview (on whichever instance): reads its file again and imports it if the
+     * registry is still at the revision it was compared with.
+     *
+     * @throws ProblemException 409 when the registry moved since the preview
+     */
+    public ImportResult applyKept(PendingImports.Pending p, String actor, Set<String> take) {
+        RegistryDocument doc;
+        try {
+            doc = RegistryReaders.read(p.content(), p.source());
+        } catch (ImportException e) {
+            throw ProblemException.badInput(p.field(), e.getMessage());
+        }
+        try {
+            return importer.importDocument(
+                    doc,
+                    p.source(),
+                    actor,
+                    new Options(p.registryDate(), p.force(), take, p.baseRevision()));
+        } catch (StalePreviewException e) {
+            throw ProblemException.conflict(e.getMessage());
+        } catch (ImportException e) {
+            throw ProblemException.badInput(p.field(), e.getMessage());
+        }
+    }
+
+    public Prepared fromUpload(String fileName, byte[] content, long readNanos) {
+        return fromUpload(fileName, content, readNanos, Options.DEFAULT);
+    }
+
+    public ImportResult apply(Prepared p, String actor) {
+        return apply(p, actor, Set.of());
+    }
+
+    private Prepared prepare(
+            String source, String field, byte[] content, long readNanos, Options options) {
         long start = System.nanoTime();
         RegistryDocument doc;
         try {
@@ -92,28 +136,38 @@ public class OperatorImports {
             throw ProblemException.badInput(field, "holds no entries: nothing to import");
         }
         long parsed = System.nanoTime();
-        RegistryDiff diff = importer.preview(doc);
+        Preview preview = importer.reconcile(doc, source, options);
         long compared = System.nanoTime();
         return new Prepared(
                 source,
                 field,
-                content.length,
+                content,
                 doc,
-                diff,
+                preview,
+                options,
                 new ImportReport.Timings(
                         millis(readNanos), millis(parsed - start), millis(compared - parsed)));
     }
 
     /**
-     * Imports what was prepared, as {@code actor}, if the registry still is as it was compared; all
-     * or nothing, one history row.
+     * Imports what was prepared, as {@code actor}, if the registry is still at the revision it was
+     * compared with; all or nothing, one change set.
      *
-     * @throws ProblemException 409 when the registry changed since, 400 when the database refuses
-     *     the file
+     * @param take keys of conflicting entries for which the file's version is taken
+     * @throws ProblemException 409 when the registry changed since or the file is older than the
+     *     last upstream one without force, 400 when the database refuses the file
      */
-    public ImportResult apply(Prepared p, String actor) {
+    public ImportResult apply(Prepared p, String actor, Set<String> take) {
         try {
-            return importer.importDocument(p.document(), p.source(), actor, p.diff());
+            return importer.importDocument(
+                    p.document(),
+                    p.source(),
+                    actor,
+                    new Options(
+                            p.options().registryDate(),
+                            p.options().force(),
+                            take,
+                            p.preview().revision()));
         } catch (StalePreviewException e) {
             throw ProblemException.conflict(e.getMessage());
         } catch (ImportException e) {
@@ -125,44 +179,58 @@ public class OperatorImports {
     public static ImportReport report(Prepared p, ImportResult result, int limit) {
         RegistryDocument doc = p.document();
         SourceFormat format = doc.info().format();
-        RegistryDiff d = p.diff();
-        return new ImportReport(
-                p.source(),
-                format.slug,
-                format.label,
-                doc.info().partial(),
-                p.bytes(),
-                doc.entries().size(),
-                doc.people().size(),
-                doc.info().updated(),
-                p.timings(),
-                result == null,
-                d.seed(),
-                section("added", d.added(), limit),
-                section("changed", d.changed(), limit),
-                section("removed", d.removed(), limit),
-                d.moved(),
-                result == null
-                        ? null
-                        : new ImportReport.Applied(
-                                result.changeId(),
-                                result.changeId() == null ? null : "/changes/" + result.changeId(),
-                                result.millis(),
-                                result.entries(),
-                                result.added(),
-                                result.changed(),
-                                result.removed(),
-                                result.moved(),
-                                result.peopleWritten()));
-    }
-
-    private static ImportReport.Section section(
-            String action, List<RegistryDiff.Item> items, int limit) {
-        List<ItemView> shown = new ArrayList<>(Math.min(limit, items.size()));
-        for (RegistryDiff.Item i : items.subList(0, Math.min(limit, items.size()))) {
-            shown.add(ItemView.of(action, i.key(), i.before(), i.after()));
+        Reconciliation.Result r = p.preview().result();
+        List<ItemView> added = new ArrayList<>();
+        List<ItemView> changed = new ArrayList<>();
+        List<ItemView> removed = new ArrayList<>();
+        int[] totals = new int[3];
+        for (ChangeItem i : r.plan().items()) {
+            int k = i.action().ordinal();
+            totals[k]++;
+            List<ItemView> list = k == 0 ? added : k == 1 ? changed : removed;
+            if (list.size() < limit) {
+                list.add(ItemView.of(i.action().slug, i.key(), i.before(), i.after()));
+            }
         }
-        return new ImportReport.Section(items.size(), shown, shown.size() < items.size());
+        List<ImportReport.ConflictView> conflicts = new ArrayList<>();
+        for (Reconciliation.Conflict c : r.conflicts()) {
+            if (conflicts.size() < limit) {
+                conflicts.add(ImportReport.ConflictView.of(c));
+            }
+        }
+        Preview pv = p.preview();
+        ImportReport preview =
+                new ImportReport(
+                        p.source(),
+                        RegistryImporter.fileName(p.source()),
+                        format.slug,
+                        format.label,
+                        doc.info().partial(),
+                        p.content().length,
+                        doc.entries().size(),
+                        doc.people().size(),
+                        doc.info().updated(),
+                        pv.registryDate(),
+                        pv.revision(),
+                        pv.older() == null
+                                ? null
+                                : new ImportReport.Older(
+                                        pv.registryDate(),
+                                        pv.older().registryDate(),
+                                        pv.older().sourceName()),
+                        p.options().force(),
+                        p.timings(),
+                        result == null,
+                        r.seed(),
+                        new ImportReport.Section(totals[0], added, added.size() < totals[0]),
+                        new ImportReport.Section(totals[1], changed, changed.size() < totals[1]),
+                        new ImportReport.Section(totals[2], removed, removed.size() < totals[2]),
+                        r.plan().moves().size(),
+                        r.conflicts().size(),
+                        conflicts,
+                        r.kept(),
+                        null);
+        return result == null ? preview : preview.applied(result);
     }
 
     /** The last path segment of an uploaded file's name, printable, at most 100 characters. */

@@ -1,26 +1,29 @@
 package dev.portreg.exchange;
 
+import dev.portreg.registry.ChangeItem;
 import dev.portreg.registry.Entry;
+import dev.portreg.registry.Reconciliation;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What importing a document would change, entry by entry, matched by their stable keys (see {@link
- * dev.portreg.registry.StoredEntry}).
+ * dev.portreg.registry.StoredEntry}): the items of its {@link Reconciliation} plan.
  *
  * @param seed true when the registry is empty, so the import would seed it
- * @param entries how many entries the document holds
- * @param added entries the document has and the registry does not (before is null)
- * @param changed entries whose fields differ (before and after)
- * @param removed entries the registry has and the document does not (after is null)
+ * @param added entries the import adds (before is null)
+ * @param changed entries whose fields it changes (before and after)
+ * @param removed entries it removes (after is null)
  * @param moved entries that only change their place in file order
+ * @param conflicts entries changed both here and in the file, kept unless taken
  */
 public record RegistryDiff(
         boolean seed,
-        int entries,
         List<Item> added,
         List<Item> changed,
         List<Item> removed,
-        int moved) {
+        int moved,
+        int conflicts) {
 
     public RegistryDiff {
         added = List.copyOf(added);
@@ -30,6 +33,22 @@ public record RegistryDiff(
 
     /** One entry's change. */
     public record Item(String key, Entry before, Entry after) {}
+
+    static RegistryDiff of(Reconciliation.Result r) {
+        List<Item> added = new ArrayList<>();
+        List<Item> changed = new ArrayList<>();
+        List<Item> removed = new ArrayList<>();
+        for (ChangeItem i : r.plan().items()) {
+            Item item = new Item(i.key(), i.before(), i.after());
+            switch (i.action()) {
+                case ADDED -> added.add(item);
+                case CHANGED -> changed.add(item);
+                case REMOVED -> removed.add(item);
+            }
+        }
+        return new RegistryDiff(
+                r.seed(), added, changed, removed, r.plan().moves().size(), r.conflicts().size());
+    }
 
     /** True when importing would change no entry. */
     public boolean isEmpty() {

@@ -1,16 +1,14 @@
 package dev.portreg.exchange;
 
+import dev.portreg.registry.ChangeItem;
+import dev.portreg.registry.ChangePlan;
 import dev.portreg.registry.Entry;
-import dev.portreg.registry.EntryKeys;
-import dev.portreg.registry.Person;
+import dev.portreg.registry.Reconciliation;
 import dev.portreg.registry.Registry;
-import dev.portreg.registry.RegistryInfo;
-import dev.portreg.registry.RegistryInfo.SourceFormat;
+import dev.portreg.registry.RegistryChanges;
+import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.RegistryStore;
-import dev.portreg.registry.RegistryWriter;
-import dev.portreg.registry.RegistryWriter.Change;
-import dev.portreg.registry.RegistryWriter.ChangeItem;
-import dev.portreg.registry.StoredEntry;
+import dev.portreg.registry.UpstreamBase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,49 +23,72 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Imports a whole registry (IANA XML, IANA CSV or /etc/services) all or nothing: the file is parsed
- * completely first, then applied in one transaction that holds the registry writers' lock.
- *
- * <p>Entries are matched across imports by their stable key (see {@link EntryKeys}): added entries
- * are inserted, changed ones updated, missing ones deleted, moved ones get their new position.
- * Importing the same file twice changes nothing and writes no history.
+ * Imports a whole registry file (IANA XML, IANA CSV or /etc/services): parsed completely first,
+ * then reconciled with the registry ({@link Reconciliation}: IANA's changes are taken where nobody
+ * changed the entry here; local work is kept) and written as one change set of the log through
+ * {@link RegistryChanges}, all or nothing. Importing the same file twice changes nothing and writes
+ * no change set.
  */
 @ApplicationScoped
 public class RegistryImporter {
 
-    private final AgroalDataSource dataSource;
+    private final RegistryChanges changes;
     private final RegistryStore store;
-    private final RegistryWriter writer;
     private final Registry registry;
     private final RegistryTransactions transactions;
     private final SeedConfig config;
+    private final AgroalDataSource dataSource;
 
     RegistryImporter(
-            AgroalDataSource dataSource,
+            RegistryChanges changes,
             RegistryStore store,
-            RegistryWriter writer,
             Registry registry,
             RegistryTransactions transactions,
-            SeedConfig config) {
-        this.dataSource = dataSource;
+            SeedConfig config,
+            AgroalDataSource dataSource) {
+        this.changes = changes;
         this.store = store;
-        this.writer = writer;
         this.registry = registry;
         this.transactions = transactions;
         this.config = config;
+        this.dataSource = dataSource;
     }
+
+    /**
+     * How to import.
+     *
+     * @param registryDate the file's registry date when it gives none (a CSV), or null to take the
+     *     newest registration or modification date in it
+     * @param force import a file older than the last upstream one
+     * @param take keys of conflicting entries for which the file's version is taken
+     * @param expectedRevision the revision a preview was made at: the import is refused when the
+     *     registry has moved since; null to import whatever the file changes now
+     */
+    public record Options(
+            LocalDate registryDate, boolean force, Set<String> take, Long expectedRevision) {
+        public static final Options DEFAULT = new Options(null, false, Set.of(), null);
+
+        public Options {
+            take = take == null ? Set.of() : Set.copyOf(take);
+        }
+    }
+
+    /**
+     * What importing a file would do, as of a revision.
+     *
+     * @param older the last upstream file when this one is older and force was not given (the
+     *     result is then what forcing it would do); null otherwise
+     */
+    public record Preview(
+            Reconciliation.Result result, long revision, LocalDate registryDate, Older older) {}
+
+    /** The last upstream file, newer than the one previewed. */
+    public record Older(LocalDate registryDate, String sourceName) {}
 
     /**
      * Reads a file path or http(s) URL, detects its format and imports it.
@@ -80,37 +101,82 @@ public class RegistryImporter {
         return importDocument(doc, pathOrUrl, actor);
     }
 
-    /**
-     * Imports a parsed document in one transaction, then reloads the in-memory registry.
-     *
-     * @param source the path or URL recorded as the registry's source and in its history
-     * @param actor who imports it ("system" for the seeder)
-     */
     public ImportResult importDocument(RegistryDocument doc, String source, String actor) {
-        return importDocument(doc, source, actor, null);
+        return importDocument(doc, source, actor, Options.DEFAULT);
     }
 
     /**
-     * Imports a parsed document only if it makes exactly the changes a preview showed: the check
-     * runs inside the import's transaction, under the registry writers' lock, so no other writer
-     * can slip in between.
+     * Imports a parsed document as one change set.
      *
-     * @param expected what {@link #preview(RegistryDocument)} answered, or null to import whatever
-     *     the document changes now
-     * @throws StalePreviewException when the registry changed since the preview; nothing is written
+     * @param source the path or URL recorded as the registry's source and in its history
+     * @param actor who imports it ("system" for the seeder)
+     * @throws StalePreviewException when the registry moved since {@code expectedRevision}
+     * @throws dev.portreg.common.ProblemException 409 when the file is older than the last upstream
+     *     file and {@code force} is not set
      */
     public ImportResult importDocument(
-            RegistryDocument doc, String source, String actor, RegistryDiff expected) {
+            RegistryDocument doc, String source, String actor, Options options) {
         if (doc.entries().isEmpty()) {
             throw new ImportException(source + " holds no entries: nothing to import");
         }
         long start = System.nanoTime();
+        Reconciliation.Upstream file = upstream(doc, source, options);
+        Reconciliation.Result[] outcome = new Reconciliation.Result[1];
+        RegistryChanges.Applied applied =
+                transactions.inNewTransaction(
+                        c ->
+                                changes.apply(
+                                        c,
+                                        new RegistryChanges.Request(
+                                                actor,
+                                                null,
+                                                source,
+                                                null,
+                                                ctx -> {
+                                                    if (options.expectedRevision() != null
+                                                            && options.expectedRevision()
+                                                                    != ctx.registry().revision()) {
+                                                        throw new StalePreviewException(
+                                                                "the registry changed since the"
+                                                                        + " preview of "
+                                                                        + file.sourceName()
+                                                                        + " (revision "
+                                                                        + options.expectedRevision()
+                                                                        + ", now "
+                                                                        + ctx.registry().revision()
+                                                                        + "): preview it again to"
+                                                                        + " see what it would"
+                                                                        + " change now");
+                                                    }
+                                                    outcome[0] =
+                                                            Reconciliation.plan(
+                                                                    ctx.registry(),
+                                                                    ctx.upstream().get(),
+                                                                    file,
+                                                                    options.take(),
+                                                                    options.force());
+                                                    return outcome[0].plan();
+                                                })));
+        Reconciliation.Result r = outcome[0];
+        ChangePlan plan = applied.plan();
         ImportResult result =
-                transactions.inNewTransaction(c -> apply(c, doc, source, actor, expected, start));
-        // Always: even an import that changes no entry may have updated people or the header.
-        registry.reload();
+                new ImportResult(
+                        r.seed() ? "seed" : "import",
+                        source,
+                        doc.info().format(),
+                        doc.entries().size(),
+                        plan.count(ChangeItem.Action.ADDED),
+                        plan.count(ChangeItem.Action.CHANGED),
+                        plan.count(ChangeItem.Action.REMOVED),
+                        plan.moves().size(),
+                        plan.people().size(),
+                        applied.changeId(),
+                        applied.revision(),
+                        r.conflicts().size(),
+                        (System.nanoTime() - start) / 1_000_000);
         Log.infof(
-                "%s of %s by %s: %d added, %d changed, %d removed, %d moved; %d entries in %d ms",
+                "%s of %s by %s: %d added, %d changed, %d removed, %d moved, %d conflicts;"
+                        + " revision %d, %d entries in %d ms",
                 result.kind(),
                 source,
                 actor,
@@ -118,163 +184,101 @@ public class RegistryImporter {
                 result.changed(),
                 result.removed(),
                 result.moved(),
+                result.conflicts(),
+                result.revision(),
                 result.entries(),
-                (System.nanoTime() - start) / 1_000_000);
+                result.millis());
         return result;
     }
 
-    /** What importing {@code doc} would change, without writing anything. */
-    public RegistryDiff preview(RegistryDocument doc) {
+    /** What importing {@code doc} would change now, without writing anything. */
+    public Preview reconcile(RegistryDocument doc, String source, Options options) {
+        Reconciliation.Upstream file = upstream(doc, source, options);
+        RegistrySnapshot now = registry.current();
+        UpstreamBase base;
         try (Connection c = dataSource.getConnection()) {
-            return Plan.of(store.loadEntries(c), doc.entries()).diff();
+            base = store.loadUpstream(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
         }
+        boolean older =
+                !now.isEmpty()
+                        && !options.force()
+                        && base.registryDate() != null
+                        && file.registryDate() != null
+                        && file.registryDate().isBefore(base.registryDate());
+        return new Preview(
+                Reconciliation.plan(now, base, file, options.take(), options.force() || older),
+                now.revision(),
+                file.registryDate(),
+                older ? new Older(base.registryDate(), base.sourceName()) : null);
     }
 
-    private ImportResult apply(
-            Connection c,
-            RegistryDocument doc,
-            String source,
-            String actor,
-            RegistryDiff expected,
-            long start)
-            throws SQLException {
-        writer.lock(c);
-        List<StoredEntry> current = store.loadEntries(c);
-        boolean seed = current.isEmpty();
-        Plan plan = Plan.of(current, doc.entries());
-        if (expected != null && !plan.diff().equals(expected)) {
-            throw new StalePreviewException(
-                    "the registry changed since the preview of "
-                            + source
-                            + ": preview it again to see what it would change now");
-        }
-        SourceFormat format = doc.info().format();
+    /** The entries importing {@code doc} now would add, change and remove. */
+    public RegistryDiff preview(RegistryDocument doc) {
+        return RegistryDiff.of(reconcile(doc, doc.info().source(), Options.DEFAULT).result());
+    }
 
-        int people = 0;
-        if (format == SourceFormat.IANA_XML) {
-            people += writer.upsertPeople(c, doc.people());
+    private static Reconciliation.Upstream upstream(
+            RegistryDocument doc, String source, Options options) {
+        return new Reconciliation.Upstream(
+                fileName(source),
+                registryDate(doc, options.registryDate()),
+                doc.info(),
+                doc.entries(),
+                doc.people());
+    }
+
+    /**
+     * The registry date of a file: its own (XML {@code <updated>}), else the one the operator gave,
+     * else the newest registration or modification date it holds (a CSV has no date of its own).
+     */
+    static LocalDate registryDate(RegistryDocument doc, LocalDate given) {
+        if (doc.info().updated() != null) {
+            return doc.info().updated();
         }
-        Set<String> ids = new HashSet<>();
-        for (Person p : doc.people()) {
-            ids.add(p.id());
+        if (given != null) {
+            return given;
         }
+        LocalDate newest = null;
         for (Entry e : doc.entries()) {
-            ids.addAll(RegistryWriter.personIds(e));
-        }
-        people += writer.addMissingPeople(c, ids);
-
-        writer.deleteEntries(c, plan.removedIds());
-        writer.updateEntries(c, plan.updates);
-        writer.updatePositions(c, plan.moves);
-        List<StoredEntry> inserted = writer.insertEntries(c, plan.inserts);
-        boolean changed = !plan.diff().isEmpty();
-        if (changed) {
-            writer.rebuildHoldings(c, plan.result(inserted));
-        }
-
-        Instant now = Instant.now();
-        Long changeId = null;
-        RegistryDiff diff = plan.diff();
-        if (changed) {
-            String kind = seed ? "seed" : "import";
-            List<ChangeItem> items = new ArrayList<>();
-            if (!seed) {
-                diff.added()
-                        .forEach(i -> items.add(new ChangeItem("added", i.key(), null, i.after())));
-                diff.changed()
-                        .forEach(
-                                i ->
-                                        items.add(
-                                                new ChangeItem(
-                                                        "changed",
-                                                        i.key(),
-                                                        i.before(),
-                                                        i.after())));
-                diff.removed()
-                        .forEach(
-                                i ->
-                                        items.add(
-                                                new ChangeItem(
-                                                        "removed", i.key(), i.before(), null)));
+            for (String d : new String[] {e.registered(), e.modified()}) {
+                LocalDate day = day(d);
+                if (day != null && (newest == null || day.isAfter(newest))) {
+                    newest = day;
+                }
             }
-            String summary =
-                    seed
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "Seeded from %s (%s): %d entries",
-                                    source,
-                                    format.label,
-                                    doc.entries().size())
-                            : String.format(
-                                    Locale.ROOT,
-                                    "Imported %s (%s): %d added, %d changed, %d removed",
-                                    source,
-                                    format.label,
-                                    diff.added().size(),
-                                    diff.changed().size(),
-                                    diff.removed().size());
-            changeId =
-                    writer.recordChange(
-                            c,
-                            new Change(
-                                    now,
-                                    actor,
-                                    kind,
-                                    source,
-                                    summary,
-                                    diff.added().size(),
-                                    diff.changed().size(),
-                                    diff.removed().size(),
-                                    items,
-                                    null));
         }
-
-        RegistryInfo d = doc.info();
-        RegistryInfo info =
-                new RegistryInfo(
-                        source,
-                        d.format(),
-                        d.partial(),
-                        d.title(),
-                        d.category(),
-                        d.updated(),
-                        d.expert(),
-                        d.notes(),
-                        d.footnotes(),
-                        now);
-        Optional<RegistryInfo> before = store.loadInfo(c);
-        if (changed || before.isEmpty() || !sameHeader(before.get(), info)) {
-            store.saveInfo(c, info);
-        }
-        return new ImportResult(
-                seed ? "seed" : "import",
-                source,
-                format,
-                doc.entries().size(),
-                diff.added().size(),
-                diff.changed().size(),
-                diff.removed().size(),
-                plan.moves.size(),
-                people,
-                changeId,
-                (System.nanoTime() - start) / 1_000_000);
+        return newest;
     }
 
-    private static boolean sameHeader(RegistryInfo a, RegistryInfo b) {
-        return new RegistryInfo(
-                        a.source(),
-                        a.format(),
-                        a.partial(),
-                        a.title(),
-                        a.category(),
-                        a.updated(),
-                        a.expert(),
-                        a.notes(),
-                        a.footnotes(),
-                        b.importedAt())
-                .equals(b);
+    private static LocalDate day(String d) {
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.length() == 7 ? LocalDate.parse(d + "-01") : LocalDate.parse(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The last path segment of a path or URL, without a query: what history shows. */
+    static String fileName(String source) {
+        if (source == null) {
+            return null;
+        }
+        String s = source;
+        int q = s.indexOf('?');
+        if (q >= 0) {
+            s = s.substring(0, q);
+        }
+        if (s.startsWith("upload:")) {
+            s = s.substring("upload:".length());
+        }
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        String name = slash >= 0 && slash < s.length() - 1 ? s.substring(slash + 1) : s;
+        return name.isBlank() ? source : name;
     }
 
     /** The bytes of a file path or http(s) URL. */
@@ -339,84 +343,5 @@ public class RegistryImporter {
             m = cause == null ? null : cause.toString();
         }
         return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    /** How the current entries become the document's. */
-    static final class Plan {
-        final List<Entry> entries;
-        final List<String> keys;
-        final long[] ids;
-        final List<StoredEntry> inserts = new ArrayList<>();
-        final List<StoredEntry> updates = new ArrayList<>();
-        final Map<Long, Integer> moves = new LinkedHashMap<>();
-        final List<StoredEntry> removed = new ArrayList<>();
-        private final RegistryDiff diff;
-
-        private Plan(List<StoredEntry> current, List<Entry> entries, boolean seed) {
-            this.entries = entries;
-            this.keys = EntryKeys.of(entries);
-            this.ids = new long[entries.size()];
-            Map<String, StoredEntry> byKey = new HashMap<>(current.size() * 2);
-            for (StoredEntry se : current) {
-                byKey.put(se.key(), se);
-            }
-            List<RegistryDiff.Item> added = new ArrayList<>();
-            List<RegistryDiff.Item> changed = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                String key = keys.get(i);
-                StoredEntry old = byKey.remove(key);
-                if (old == null) {
-                    inserts.add(new StoredEntry(0, key, i, e));
-                    added.add(new RegistryDiff.Item(key, null, e));
-                } else {
-                    ids[i] = old.id();
-                    if (!old.entry().equals(e)) {
-                        updates.add(new StoredEntry(old.id(), key, i, e));
-                        changed.add(new RegistryDiff.Item(key, old.entry(), e));
-                    } else if (old.position() != i) {
-                        moves.put(old.id(), i);
-                    }
-                }
-            }
-            List<RegistryDiff.Item> gone = new ArrayList<>();
-            for (StoredEntry se : current) {
-                if (byKey.containsKey(se.key())) {
-                    removed.add(se);
-                    gone.add(new RegistryDiff.Item(se.key(), se.entry(), null));
-                }
-            }
-            this.diff = new RegistryDiff(seed, entries.size(), added, changed, gone, moves.size());
-        }
-
-        static Plan of(List<StoredEntry> current, List<Entry> entries) {
-            return new Plan(current, entries, current.isEmpty());
-        }
-
-        RegistryDiff diff() {
-            return diff;
-        }
-
-        List<Long> removedIds() {
-            List<Long> out = new ArrayList<>(removed.size());
-            for (StoredEntry se : removed) {
-                out.add(se.id());
-            }
-            return out;
-        }
-
-        /** Every entry of the registry after the import, with ids, in file order. */
-        List<StoredEntry> result(List<StoredEntry> inserted) {
-            List<StoredEntry> out = new ArrayList<>(entries.size());
-            int next = 0;
-            for (int i = 0; i < entries.size(); i++) {
-                long id = ids[i];
-                if (id == 0) {
-                    id = inserted.get(next++).id();
-                }
-                out.add(new StoredEntry(id, keys.get(i), i, entries.get(i)));
-            }
-            return out;
-        }
     }
 }

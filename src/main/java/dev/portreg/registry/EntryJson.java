@@ -40,4 +40,49 @@ public final class EntryJson {
         m.put("notes", e.notes());
         return m;
     }
+
+    /**
+     * The entry a JSON object of {@link #of} describes ("status" is derived, so it is not read).
+     *
+     * @throws IllegalArgumentException when a field has the wrong shape
+     */
+    public static Entry parse(Map<String, Object> m) {
+        Integer from = integer(m.get("portFrom"));
+        Integer to = integer(m.get("portTo"));
+        List<Reference> refs = new ArrayList<>();
+        if (m.get("references") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> r) {
+                    refs.add(
+                            new Reference(
+                                    text(r.get("type")),
+                                    text(r.get("data")),
+                                    text(r.get("section")),
+                                    text(r.get("text"))));
+                }
+            }
+        }
+        Object code = m.get("serviceCode");
+        return new Entry(
+                text(m.get("name")),
+                from == null ? null : new Ports(from, to == null ? from : to),
+                Transport.parse(text(m.get("transport"))).orElse(null),
+                text(m.get("description")),
+                text(m.get("assignee")),
+                text(m.get("contact")),
+                text(m.get("registered")),
+                text(m.get("modified")),
+                refs,
+                code == null ? null : ((Number) code).longValue(),
+                text(m.get("unauthorized")),
+                text(m.get("notes")));
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
 }

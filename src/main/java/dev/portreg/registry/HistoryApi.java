@@ -29,9 +29,9 @@ public class HistoryApi {
     @Operation(
             summary = "Recent registry changes, newest first",
             description =
-                    "Seeds, imports and the registry actions of requests, each with who, when,"
-                            + " counts and its first items (field by field for changed entries)."
-                            + " A seed lists no items.")
+                    "Seeds, imports, the registry actions of requests and operator fixes, each"
+                            + " with who, when, counts and its first items (field by field for"
+                            + " changed entries).")
     public Page<ChangeView> recent(
             @QueryParam("page") @Parameter(description = "from 0") String page,
             @QueryParam("size") @Parameter(description = "1-100, default 20") String size,
@@ -39,6 +39,38 @@ public class HistoryApi {
                     @Parameter(description = "items listed per change, 0-500, default 20")
                     String items) {
         return history.recent(page, size, items);
+    }
+
+    @GET
+    @Path("/registry/changes")
+    @Operation(
+            summary = "The change sets between two points, oldest first",
+            description =
+                    "since and until are a day (YYYY-MM-DD, by the day the registry stood so) or a"
+                            + " revision (since=41 lists what came after revision 41). Each change"
+                            + " set says who, when, its source (file name and date, request) and"
+                            + " its items: added, changed (field by field) and removed entries.")
+    public Page<ChangeView> changes(
+            @QueryParam("since") @Parameter(description = "a day or a revision") String since,
+            @QueryParam("until") @Parameter(description = "a day or a revision") String until,
+            @QueryParam("page") @Parameter(description = "from 0") String page,
+            @QueryParam("size") @Parameter(description = "1-100, default 20") String size,
+            @QueryParam("items")
+                    @Parameter(description = "items listed per change set, 0-500, default 20")
+                    String items) {
+        return history.between(since, until, page, size, items);
+    }
+
+    @GET
+    @Path("/ports/{port}/timeline")
+    @Operation(
+            summary = "What became of a port across the registry's history",
+            description =
+                    "Transport by transport, every change of status or holder since the first"
+                            + " version the log holds: \"Unassigned since at least 2015-01-09\","
+                            + " \"Assigned to frob on 2026-12-01\".")
+    public PortTimeline.View timeline(@PathParam("port") @Parameter(example = "938") String port) {
+        return history.timeline(port);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,13 +17,17 @@ public final class HistoryViews {
     private HistoryViews() {}
 
     /**
-     * One registry change: a seed, an import or a request's registry action.
+     * One change set of the registry's log: a seed, an import, a request's registry action, an
+     * operator's fix.
      *
-     * @param kind seed, import or registry-action
-     * @param source the file or URL imported, or "request #N"
-     * @param requestId the request whose registry action this was; null for seeds and imports
+     * @param revision its number in the log: 1, 2, 3, ... without gaps
+     * @param effectiveDate the day the registry stood so (an upstream file's own registry date)
+     * @param kind seed, import, registry-action, operator-fix or baseline
+     * @param sourceName the file's name, or "request #N"
+     * @param sourceDate the file's own registry date, or null
+     * @param reason why, for an operator's fix; else null
+     * @param requestId the request whose registry action this was; null otherwise
      * @param requestUrl the request's page, or null
-     * @param added entries added (a seed adds every entry but lists none as items)
      * @param itemCount how many items this change recorded that match the query (all of them for
      *     the recent list, the port's or the name's for a port or service history)
      * @param items those items, at most the query's cap, in the order they were recorded
@@ -30,10 +35,14 @@ public final class HistoryViews {
      */
     public record ChangeView(
             long id,
+            long revision,
             Instant changedAt,
+            LocalDate effectiveDate,
             String actor,
             String kind,
-            String source,
+            String sourceName,
+            LocalDate sourceDate,
+            String reason,
             String summary,
             Long requestId,
             String requestUrl,
@@ -54,14 +63,9 @@ public final class HistoryViews {
             return changedAt.toString();
         }
 
-        /** "Seed", "Import", "Registry action". */
+        /** "Seed", "Import", "Registry action", "Operator fix", "Baseline". */
         public String kindLabel() {
-            return switch (kind) {
-                case "seed" -> "Seed";
-                case "import" -> "Import";
-                case "registry-action" -> "Registry action";
-                default -> kind;
-            };
+            return ChangeKind.ofSlug(kind).label;
         }
 
         /** How many of {@link #itemCount} are not in {@link #items}. */

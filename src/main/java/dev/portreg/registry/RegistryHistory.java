@@ -62,8 +62,9 @@ public class RegistryHistory {
             new TypeReference<>() {};
 
     private static final String CHANGE_COLUMNS =
-            "c.id, c.changed_at, c.actor, c.kind, c.source, c.summary, c.request_id, c.added,"
-                    + " c.changed, c.removed";
+            "c.id, c.changed_at, c.actor, c.kind, coalesce(c.source_name, c.source), c.summary,"
+                    + " c.request_id, c.added, c.changed, c.removed, c.revision, c.effective_date,"
+                    + " c.source_date, c.reason";
 
     private static final String ITEM_COLUMNS =
             "i.change_id, i.action, i.entry_key, i.service_name, i.port_from, i.port_to,"
@@ -119,6 +120,86 @@ public class RegistryHistory {
                 .orElseThrow(() -> ProblemException.notFound("No registry change #" + id));
     }
 
+    /**
+     * The change sets between two points, oldest first, each with at most {@code itemsText} of its
+     * items: {@code since} and {@code until} are a day (YYYY-MM-DD, by the day the registry stood
+     * so) or a revision; a revision {@code since} is exclusive ("what changed after r41"), a day
+     * inclusive.
+     */
+    public Page<ChangeView> between(
+            String sinceText,
+            String untilText,
+            String pageText,
+            String sizeText,
+            String itemsText) {
+        long from = bound("since", sinceText, true);
+        long to = bound("until", untilText, false);
+        int page = parsePage(pageText);
+        int size = parseSize(sizeText);
+        int items = RegistryQueries.parseInt("items", itemsText, DEFAULT_ITEMS, 0, MAX_ITEMS);
+        return read(
+                c -> {
+                    long total =
+                            count(
+                                    c,
+                                    "SELECT count(*) FROM registry_change"
+                                            + " WHERE revision >= ? AND revision <= ?",
+                                    from,
+                                    to);
+                    List<ChangeView> heads =
+                            changes(
+                                    c,
+                                    "SELECT "
+                                            + CHANGE_COLUMNS
+                                            + " FROM registry_change c"
+                                            + " WHERE c.revision >= ? AND c.revision <= ?"
+                                            + " ORDER BY c.revision LIMIT ? OFFSET ?",
+                                    from,
+                                    to,
+                                    size,
+                                    (long) page * size);
+                    return page(page, size, total, withFirstItems(c, heads, items));
+                });
+    }
+
+    /**
+     * The first (or last) revision a bound admits: a revision number, or a day; blank is the
+     * beginning (or the end) of the log.
+     */
+    private long bound(String field, String text, boolean lower) {
+        if (text == null || text.isBlank()) {
+            return lower ? 0 : Long.MAX_VALUE;
+        }
+        String t = text.strip();
+        if (t.matches("r?\\d{1,18}")) {
+            long rev = Long.parseLong(t.startsWith("r") ? t.substring(1) : t);
+            return lower ? rev + 1 : rev;
+        }
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badInput(
+                    field, "must be a day (YYYY-MM-DD) or a revision number, not \"" + t + "\"");
+        }
+        return read(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    lower
+                                            ? "SELECT coalesce(min(revision), 9223372036854775807)"
+                                                    + " FROM registry_change WHERE effective_date >= ?"
+                                            : "SELECT coalesce(max(revision), 0)"
+                                                    + " FROM registry_change WHERE effective_date <= ?")) {
+                        ps.setObject(1, day);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+    }
+
     // --- typed queries ---------------------------------------------------------------------------
 
     public Page<ChangeView> recent(int page, int size, int itemsPerChange) {
@@ -131,7 +212,7 @@ public class RegistryHistory {
                                     "SELECT "
                                             + CHANGE_COLUMNS
                                             + " FROM registry_change c"
-                                            + " ORDER BY c.changed_at DESC, c.id DESC"
+                                            + " ORDER BY c.revision DESC"
                                             + " LIMIT ? OFFSET ?",
                                     size,
                                     (long) page * size);
@@ -188,6 +269,56 @@ public class RegistryHistory {
         return recent(0, n, itemsPerChange).items();
     }
 
+    /** What became of a port across the whole log, transport by transport. */
+    public PortTimeline.View timeline(String portText) {
+        return timeline(RegistryQueries.parsePort("port", portText));
+    }
+
+    public PortTimeline.View timeline(int port) {
+        if (port > RegistrySnapshot.LISTED_MAX) {
+            return new PortTimeline.View(port, List.of());
+        }
+        return read(
+                c -> {
+                    List<PortTimeline.Step> steps = new ArrayList<>();
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT c.revision, c.effective_date, c.kind, c.full_state,"
+                                            + " c.request_id, coalesce(c.source_name, c.source),"
+                                            + " c.id, i.entry_id, i.after"
+                                            + " FROM registry_change_item i"
+                                            + " JOIN registry_change c ON c.id = i.change_id"
+                                            + " WHERE "
+                                            + COVERS_PORT
+                                            + " AND i.revision >= (SELECT coalesce(min(revision), 0)"
+                                            + " FROM registry_change WHERE full_state)"
+                                            + " ORDER BY c.revision, i.id")) {
+                        ps.setInt(1, port);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                long request = rs.getLong(5);
+                                Long requestId = rs.wasNull() ? null : request;
+                                String after = rs.getString(9);
+                                steps.add(
+                                        new PortTimeline.Step(
+                                                rs.getLong(1),
+                                                rs.getDate(2).toLocalDate(),
+                                                rs.getString(3),
+                                                rs.getBoolean(4),
+                                                requestId,
+                                                rs.getString(6),
+                                                rs.getLong(7),
+                                                rs.getLong(8),
+                                                after == null
+                                                        ? null
+                                                        : EntryJson.parse(object(after))));
+                            }
+                        }
+                    }
+                    return PortTimeline.of(port, steps);
+                });
+    }
+
     /** The history box of a port page: the last few changes that touched the port. */
     public HistoryList ofPort(int port) {
         Page<ChangeView> p = forPort(port, 0, BOX_SIZE);
@@ -228,7 +359,7 @@ public class RegistryHistory {
                                 + " FROM registry_change c WHERE c.id IN"
                                 + " (SELECT i.change_id FROM registry_change_item i WHERE "
                                 + where
-                                + ") ORDER BY c.changed_at DESC, c.id DESC LIMIT ? OFFSET ?",
+                                + ") ORDER BY c.revision DESC LIMIT ? OFFSET ?",
                         arg,
                         size,
                         (long) page * size);
@@ -255,9 +386,9 @@ public class RegistryHistory {
 
     /**
      * The changes with their first {@code cap} items. How many items a change has is read from its
-     * counts: every entry an import or a registry action counts as added, changed or removed has
-     * one item, and a seed has none (it would list the whole registry). Counting the items instead
-     * would read every item of each 14,000-item import on the page.
+     * counts: every entry a change set counts as added, changed or removed has one item (a seed
+     * lists the whole registry). Counting the items instead would read every item of each
+     * 14,000-item import on the page.
      */
     private List<ChangeView> withFirstItems(Connection c, List<ChangeView> heads, int cap)
             throws SQLException {
@@ -284,7 +415,7 @@ public class RegistryHistory {
                                 cap);
         List<ChangeView> out = new ArrayList<>(heads.size());
         for (ChangeView h : heads) {
-            long count = "seed".equals(h.kind()) ? 0 : h.added() + h.changed() + h.removed();
+            long count = h.added() + h.changed() + h.removed();
             out.add(with(h, count, items.getOrDefault(h.id(), List.of())));
         }
         return out;
@@ -298,13 +429,18 @@ public class RegistryHistory {
                 long id = rs.getLong(1);
                 long request = rs.getLong(7);
                 Long requestId = rs.wasNull() ? null : request;
+                java.sql.Date sourceDate = rs.getDate(13);
                 out.add(
                         new ChangeView(
                                 id,
+                                rs.getLong(11),
                                 rs.getTimestamp(2).toInstant(),
+                                rs.getDate(12).toLocalDate(),
                                 rs.getString(3),
                                 rs.getString(4),
                                 rs.getString(5),
+                                sourceDate == null ? null : sourceDate.toLocalDate(),
+                                rs.getString(14),
                                 rs.getString(6),
                                 requestId,
                                 requestId == null ? null : "/requests/" + requestId,
@@ -413,10 +549,14 @@ public class RegistryHistory {
     private static ChangeView with(ChangeView h, long count, List<ItemView> items) {
         return new ChangeView(
                 h.id(),
+                h.revision(),
                 h.changedAt(),
+                h.effectiveDate(),
                 h.actor(),
                 h.kind(),
-                h.source(),
+                h.sourceName(),
+                h.sourceDate(),
+                h.reason(),
                 h.summary(),
                 h.requestId(),
                 h.requestUrl(),

@@ -49,14 +49,15 @@ public class RegistryPages {
         /** The System-range picture alone: the same for every visitor, kept per snapshot. */
         static native TemplateInstance sysmap(SystemMap map);
 
-        static native TemplateInstance port(PortView port, Neighbours neighbours);
+        static native TemplateInstance port(
+                PortView port, Neighbours neighbours, AsOf asOf, PortTimeline.View timeline);
 
         static native TemplateInstance service(ServiceView service);
 
         static native TemplateInstance search(SearchResult result);
 
         static native TemplateInstance registry(
-                Page<EntryView> result, RegistryFilters filters, Pager pager);
+                Page<EntryView> result, RegistryFilters filters, Pager pager, AsOf asOf);
 
         static native TemplateInstance gaps(
                 List<GapView> gaps, GapFilters filters, int total, List<GapView> largest);
@@ -69,10 +70,12 @@ public class RegistryPages {
 
     private final RegistryQueries queries;
     private final PageCache cache;
+    private final RegistryHistory history;
 
-    RegistryPages(RegistryQueries queries, PageCache cache) {
+    RegistryPages(RegistryQueries queries, PageCache cache, RegistryHistory history) {
         this.queries = queries;
         this.cache = cache;
+        this.history = history;
     }
 
     @GET
@@ -84,13 +87,14 @@ public class RegistryPages {
     private String renderHome(RegistrySnapshot s) {
         List<GapView> gaps =
                 queries.gaps(
+                        s,
                         Integer.toString(PortRange.SYSTEM.from),
                         Integer.toString(PortRange.SYSTEM.to),
                         null,
                         null);
         int free = gaps.stream().mapToInt(GapView::size).sum();
         String map = cache.fragment(s, "sysmap", () -> Templates.sysmap(SystemMap.of(s)).render());
-        return Templates.home(queries.stats(), map, largest(gaps, HOME_GAPS), free).render();
+        return Templates.home(queries.stats(s), map, largest(gaps, HOME_GAPS), free).render();
     }
 
     /**
@@ -116,17 +120,38 @@ public class RegistryPages {
         return Response.ok(Templates.search(queries.search(text, limit))).build();
     }
 
+    /**
+     * A port's page; with {@code at=YYYY-MM-DD}, as the registry stood at the end of that day
+     * (rendered each time: only the current registry's pages are kept).
+     */
     @GET
     @Path("ports/{port}")
-    public String port(@PathParam("port") String port) {
+    public String port(@PathParam("port") String port, @QueryParam("at") String at) {
         int p = RegistryQueries.parsePort("port", port);
+        if (!blank(at)) {
+            RegistrySnapshot then = queries.snapshot(at);
+            PortView view = queries.port(then, p);
+            return Templates.port(
+                            view, Neighbours.of(p), AsOf.of(then, at, "/ports/" + p), timeline(p))
+                    .render();
+        }
+        RegistrySnapshot s = queries.snapshot();
         return cache.page(
-                queries.snapshot(),
+                s,
                 "port:" + p,
                 () -> {
-                    PortView view = queries.port(p);
-                    return Templates.port(view, Neighbours.of(view.port())).render();
+                    PortView view = queries.port(s, p);
+                    return Templates.port(view, Neighbours.of(p), null, timeline(p)).render();
                 });
+    }
+
+    /** The port's timeline, or null when the history cannot be read right now. */
+    private PortTimeline.View timeline(int port) {
+        try {
+            return history.timeline(port);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Legacy names may hold a slash ("EtherNet/IP-1"), so the name takes the rest of the path. */
@@ -149,12 +174,18 @@ public class RegistryPages {
             @QueryParam("transport") String transport,
             @QueryParam("q") String q,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        RegistryFilters filters = new RegistryFilters(range, status, transport, q, size);
+            @QueryParam("size") String size,
+            @QueryParam("at") String at) {
+        RegistryFilters filters = new RegistryFilters(range, status, transport, q, size, at);
         int pageIndex = pageIndex(page);
+        RegistrySnapshot s = queries.snapshot(at);
         Page<EntryView> result =
-                queries.entries(range, status, transport, q, Integer.toString(pageIndex), size);
-        return Templates.registry(result, filters, Pager.of(result, filters));
+                queries.entries(s, range, status, transport, q, Integer.toString(pageIndex), size);
+        return Templates.registry(
+                result,
+                filters,
+                Pager.of(result, filters),
+                blank(at) ? null : AsOf.of(s, at, filters.withoutAt()));
     }
 
     @GET
@@ -246,6 +277,27 @@ public class RegistryPages {
         }
     }
 
+    /**
+     * A page shown as the registry stood on a past day.
+     *
+     * @param day the day asked for
+     * @param revision the change set the page shows
+     * @param updated that registry's Last Updated
+     * @param source the file it came from
+     * @param nowUrl the same page as the registry is now
+     */
+    public record AsOf(
+            String day, long revision, java.time.LocalDate updated, String source, String nowUrl) {
+        static AsOf of(RegistrySnapshot s, String day, String nowUrl) {
+            return new AsOf(
+                    day.strip(),
+                    s.revision(),
+                    s.info().map(RegistryInfo::updated).orElse(null),
+                    s.info().map(RegistryInfo::source).orElse(null),
+                    nowUrl);
+        }
+    }
+
     /** A range and the policy a request for a free port in it needs. */
     public record RangeRule(PortRange range, RequestPolicy policy) {}
 
@@ -254,7 +306,7 @@ public class RegistryPages {
      * links that keep them.
      */
     public record RegistryFilters(
-            String range, String status, String transport, String q, String size) {
+            String range, String status, String transport, String q, String size, String at) {
 
         /** The address of page {@code page} (from 1) with the same filters. */
         public String url(int page) {
@@ -265,12 +317,18 @@ public class RegistryPages {
                     .add("transport", transport)
                     .add("q", q)
                     .add("size", size)
+                    .add("at", at)
                     .add("page", page > 1 ? Integer.toString(page) : null);
             return b.toString();
         }
 
+        /** The same listing of the registry now. */
+        String withoutAt() {
+            return new RegistryFilters(range, status, transport, q, size, null).url(1);
+        }
+
         public boolean any() {
-            return !blank(range) || !blank(status) || !blank(transport) || !blank(q);
+            return !blank(range) || !blank(status) || !blank(transport) || !blank(q) || !blank(at);
         }
 
         public boolean isRange(String value) {

@@ -49,6 +49,29 @@ public class RegistryQueries {
         return registry.snapshot();
     }
 
+    /**
+     * The registry as of {@code atText} (YYYY-MM-DD: as it stood at the end of that day), or the
+     * current one when it is blank.
+     *
+     * @throws ProblemException 400 (field "at") for a malformed date or one before the history
+     */
+    public RegistrySnapshot snapshot(String atText) {
+        if (atText == null || atText.isBlank()) {
+            return registry.snapshot();
+        }
+        return registry.asOf(parseDate("at", atText));
+    }
+
+    /** A date from text (YYYY-MM-DD), or a 400 naming {@code field}. */
+    public static java.time.LocalDate parseDate(String field, String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badInput(
+                    field, "must be a date such as 2015-01-09, not \"" + text.strip() + "\"");
+        }
+    }
+
     // --- parsing of inputs -------------------------------------------------------------------
 
     /** A port number from text, or a 400 naming {@code field}. */
@@ -119,11 +142,18 @@ public class RegistryQueries {
     // --- queries -------------------------------------------------------------------------------
 
     public PortView port(String portText) {
-        return port(parsePort("port", portText));
+        return port(snapshot(), parsePort("port", portText));
     }
 
     public PortView port(int port) {
-        RegistrySnapshot s = snapshot();
+        return port(snapshot(), port);
+    }
+
+    public PortView port(RegistrySnapshot s, String portText) {
+        return port(s, parsePort("port", portText));
+    }
+
+    public PortView port(RegistrySnapshot s, int port) {
         List<TransportStatus> transports = new ArrayList<>(4);
         List<Transport> freeOn = new ArrayList<>(4);
         List<PortStatus> statuses = new ArrayList<>(4);
@@ -166,15 +196,29 @@ public class RegistryQueries {
     }
 
     public NearestFree nearestFree(String portText, Collection<String> transports, String count) {
+        return nearestFree(snapshot(), portText, transports, count);
+    }
+
+    public NearestFree nearestFree(
+            RegistrySnapshot s, String portText, Collection<String> transports, String count) {
         int port = parsePort("port", portText);
         List<Transport> ts = parseTransports("transport", transports, DEFAULT_GAP_TRANSPORTS);
         int n = parseInt("count", count, 5, 1, 100);
-        return new NearestFree(port, ts, snapshot().nearestFree(port, ts, n));
+        return new NearestFree(port, ts, s.nearestFree(port, ts, n));
     }
 
     /** Runs of ports in [from, to] free on every given transport (default tcp and udp). */
     public List<GapView> gaps(
             String fromText, String toText, Collection<String> transports, String minSize) {
+        return gaps(snapshot(), fromText, toText, transports, minSize);
+    }
+
+    public List<GapView> gaps(
+            RegistrySnapshot s,
+            String fromText,
+            String toText,
+            Collection<String> transports,
+            String minSize) {
         int from = fromText == null || fromText.isBlank() ? 0 : parsePort("from", fromText);
         int to = toText == null || toText.isBlank() ? PortRange.USER.to : parsePort("to", toText);
         if (from > to) {
@@ -183,7 +227,7 @@ public class RegistryQueries {
         List<Transport> ts = parseTransports("transport", transports, DEFAULT_GAP_TRANSPORTS);
         int min = parseInt("minSize", minSize, 1, 1, PortRange.MAX_PORT + 1);
         List<GapView> out = new ArrayList<>();
-        for (Ports p : snapshot().gaps(from, to, ts)) {
+        for (Ports p : s.gaps(from, to, ts)) {
             if (p.size() >= min) {
                 out.add(GapView.of(p));
             }
@@ -192,7 +236,10 @@ public class RegistryQueries {
     }
 
     public ServiceView service(String name) {
-        RegistrySnapshot s = snapshot();
+        return service(snapshot(), name);
+    }
+
+    public ServiceView service(RegistrySnapshot s, String name) {
         List<StoredEntry> found = name == null ? List.of() : s.byName(name.trim());
         if (found.isEmpty()) {
             throw ProblemException.notFound("No service named \"" + name + "\" is registered");
@@ -211,12 +258,15 @@ public class RegistryQueries {
      * then the rest in registry order.
      */
     public SearchResult search(String query, String limitText) {
+        return search(snapshot(), query, limitText);
+    }
+
+    public SearchResult search(RegistrySnapshot s, String query, String limitText) {
         int limit = parseInt("limit", limitText, 50, 1, MAX_PAGE_SIZE);
         String q = query == null ? "" : query.trim();
         if (q.isEmpty()) {
             throw ProblemException.badInput("q", "is required: a port number or a text to find");
         }
-        RegistrySnapshot s = snapshot();
         Integer port = null;
         List<StoredEntry> hits;
         if (q.matches("\\d{1,9}")) {
@@ -298,6 +348,17 @@ public class RegistryQueries {
             String query,
             String pageText,
             String sizeText) {
+        return entries(snapshot(), rangeText, statusText, transportText, query, pageText, sizeText);
+    }
+
+    public Page<EntryView> entries(
+            RegistrySnapshot s,
+            String rangeText,
+            String statusText,
+            String transportText,
+            String query,
+            String pageText,
+            String sizeText) {
         PortRange range =
                 blank(rangeText)
                         ? null
@@ -328,7 +389,6 @@ public class RegistryQueries {
                         : parseTransports("transport", List.of(transportText), List.of()).get(0);
         int page = parseInt("page", pageText, 0, 0, Integer.MAX_VALUE / 2);
         int size = parseInt("size", sizeText, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        RegistrySnapshot s = snapshot();
         Predicate<StoredEntry> text =
                 blank(query) ? se -> true : matcher(s, query.trim().toLowerCase(Locale.ROOT));
         List<StoredEntry> matching = new ArrayList<>();
@@ -360,7 +420,10 @@ public class RegistryQueries {
     }
 
     public Stats stats() {
-        RegistrySnapshot s = snapshot();
+        return stats(snapshot());
+    }
+
+    public Stats stats(RegistrySnapshot s) {
         List<RangeStats> ranges = new ArrayList<>();
         for (Map.Entry<PortRange, Map<Transport, Map<PortStatus, Integer>>> r :
                 s.counts().entrySet()) {
@@ -389,7 +452,7 @@ public class RegistryQueries {
 
     // --- mapping -------------------------------------------------------------------------------
 
-    static SourceView source(RegistrySnapshot s) {
+    public static SourceView source(RegistrySnapshot s) {
         return s.info()
                 .map(
                         i ->
@@ -399,7 +462,9 @@ public class RegistryQueries {
                                         i.format().label,
                                         i.partial(),
                                         i.updated(),
-                                        i.importedAt()))
+                                        i.importedAt(),
+                                        s.revision(),
+                                        s.changedAt().orElse(null)))
                 .orElse(null);
     }
 

@@ -1,10 +1,14 @@
 package dev.portreg.registry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,14 @@ public final class RegistrySnapshot {
     private final List<StoredEntry> entries;
     private final Map<String, Person> people;
 
+    /** The change set this snapshot shows (0 for an empty registry with no history). */
+    private final long revision;
+
+    /** When that change set was committed, or null before the first one. */
+    private final Instant changedAt;
+
+    private final Map<String, StoredEntry> byKey;
+
     /** [transport][port] → PortStatus ordinal. */
     private final byte[][] status;
 
@@ -37,9 +49,26 @@ public final class RegistrySnapshot {
 
     public RegistrySnapshot(
             RegistryInfo info, List<StoredEntry> entries, Map<String, Person> people) {
+        this(info, entries, people, 0, null);
+    }
+
+    /**
+     * @param entries in file order
+     * @param revision the change set the registry shows
+     * @param changedAt when it was committed
+     */
+    public RegistrySnapshot(
+            RegistryInfo info,
+            List<StoredEntry> entries,
+            Map<String, Person> people,
+            long revision,
+            Instant changedAt) {
         this.info = info;
         this.entries = List.copyOf(entries);
         this.people = Map.copyOf(people);
+        this.revision = revision;
+        this.changedAt = changedAt;
+        Map<String, StoredEntry> keys = new HashMap<>(this.entries.size() * 2);
         this.status = new byte[Transport.ALL.size()][PortRange.MAX_PORT + 1];
         for (byte[] row : status) {
             Arrays.fill(row, (byte) PortStatus.UNLISTED.ordinal());
@@ -47,6 +76,7 @@ public final class RegistrySnapshot {
         int[] perPort = new int[PortRange.MAX_PORT + 2];
         Map<String, List<StoredEntry>> names = new HashMap<>();
         for (StoredEntry se : this.entries) {
+            keys.put(se.key(), se);
             Entry e = se.entry();
             if (e.serviceName() != null) {
                 names.computeIfAbsent(
@@ -85,7 +115,63 @@ public final class RegistrySnapshot {
         }
         names.replaceAll((k, v) -> List.copyOf(v));
         this.byName = Map.copyOf(names);
+        this.byKey = Collections.unmodifiableMap(keys);
         this.counts = count();
+    }
+
+    /**
+     * This registry with change sets applied in order: entries added, changed (also in their
+     * position) and removed by id, people written replaced, the header replaced when given.
+     *
+     * @param header the registry header after the changes, or null to keep this one's
+     */
+    public RegistrySnapshot with(
+            List<ChangeItem> items,
+            Collection<Person> writtenPeople,
+            RegistryInfo header,
+            long revision,
+            Instant changedAt) {
+        Map<Long, StoredEntry> byId = new LinkedHashMap<>(entries.size() * 2);
+        for (StoredEntry se : entries) {
+            byId.put(se.id(), se);
+        }
+        for (ChangeItem i : items) {
+            if (i.action() == ChangeItem.Action.REMOVED) {
+                byId.remove(i.entryId());
+            } else {
+                byId.put(i.entryId(), i.stored());
+            }
+        }
+        List<StoredEntry> next = new ArrayList<>(byId.values());
+        next.sort(FILE_ORDER);
+        Map<String, Person> nextPeople = people;
+        if (!writtenPeople.isEmpty()) {
+            nextPeople = new HashMap<>(people);
+            for (Person p : writtenPeople) {
+                nextPeople.put(p.id(), p);
+            }
+        }
+        return new RegistrySnapshot(
+                header != null ? header : info, next, nextPeople, revision, changedAt);
+    }
+
+    /** File order: by position, then by id (the order the database reads them in). */
+    public static final Comparator<StoredEntry> FILE_ORDER =
+            Comparator.comparingInt(StoredEntry::position).thenComparingLong(StoredEntry::id);
+
+    /** The change set this registry shows: 0 before the first. */
+    public long revision() {
+        return revision;
+    }
+
+    /** When that change set was committed, or empty before the first. */
+    public Optional<Instant> changedAt() {
+        return Optional.ofNullable(changedAt);
+    }
+
+    /** The entry with this stable key, if any. */
+    public Optional<StoredEntry> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
     }
 
     public static RegistrySnapshot empty() {

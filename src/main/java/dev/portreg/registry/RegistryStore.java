@@ -12,11 +12,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the registry tables with plain JDBC: the whole registry is loaded at once into a {@link
@@ -27,6 +31,8 @@ public class RegistryStore {
 
     private static final TypeReference<List<Reference>> REFERENCES = new TypeReference<>() {};
     private static final TypeReference<List<RegistryInfo.Note>> NOTES = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
+            new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -42,19 +48,300 @@ public class RegistryStore {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public RegistrySnapshot loadSnapshot() {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-                RegistrySnapshot snapshot =
-                        new RegistrySnapshot(
-                                loadInfo(c).orElse(null), loadEntries(c), loadPeople(c));
-                c.commit();
-                return snapshot;
-            } finally {
-                c.setAutoCommit(auto);
+        return read(this::loadSnapshot);
+    }
+
+    /** The whole registry, on the caller's connection (inside its transaction). */
+    public RegistrySnapshot loadSnapshot(Connection c) throws SQLException {
+        Head head = head(c);
+        return new RegistrySnapshot(
+                loadInfo(c).orElse(null),
+                loadEntries(c),
+                loadPeople(c),
+                head.revision(),
+                head.changedAt());
+    }
+
+    /**
+     * The newest change set: its revision (0 when there is none), when it was committed and the day
+     * the registry stood so.
+     */
+    public record Head(long revision, Instant changedAt, LocalDate effectiveDate) {
+        static final Head NONE = new Head(0, null, null);
+    }
+
+    /** The newest change set, on the caller's connection: one index probe. */
+    public Head head(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT revision, changed_at, effective_date FROM registry_change"
+                                        + " ORDER BY revision DESC LIMIT 1")) {
+            if (!rs.next()) {
+                return Head.NONE;
             }
+            return new Head(
+                    rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getDate(3).toLocalDate());
+        }
+    }
+
+    /** The newest revision, on a connection of its own. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public long headRevision() {
+        try (Connection c = dataSource.getConnection()) {
+            return head(c).revision();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the change sets after {@code revision} wrote, in order.
+     *
+     * @param upstream true when one of them imported an upstream file or listed the whole registry
+     *     (an instance then reloads rather than applying them one by one)
+     * @param items their items, in the order written
+     * @param people the people they wrote
+     * @param info the registry header now
+     */
+    public record Delta(
+            Head head,
+            boolean upstream,
+            int changeSets,
+            List<ChangeItem> items,
+            List<Person> people,
+            RegistryInfo info) {}
+
+    /**
+     * The change sets after {@code revision}, read in one REPEATABLE READ transaction of their own.
+     *
+     * @param maxItems read no items when there are more than this (the caller reloads instead)
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Delta loadSince(long revision, int maxItems) {
+        return read(c -> loadSince(c, revision, maxItems));
+    }
+
+    /** The change sets after {@code revision}, on the caller's connection. */
+    public Delta loadSince(Connection c, long revision, int maxItems) throws SQLException {
+        Head head = head(c);
+        boolean upstream = false;
+        int sets = 0;
+        long itemCount = 0;
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT upstream OR full_state, added + changed + removed"
+                                + " FROM registry_change WHERE revision > ?")) {
+            ps.setLong(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sets++;
+                    upstream |= rs.getBoolean(1);
+                    itemCount += rs.getLong(2);
+                }
+            }
+        }
+        if (upstream || itemCount > maxItems) {
+            return new Delta(head, true, sets, List.of(), List.of(), null);
+        }
+        List<ChangeItem> items = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT action, entry_id, entry_key, position, before, after"
+                                + " FROM registry_change_item WHERE revision > ?"
+                                + " ORDER BY revision, id")) {
+            ps.setLong(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(
+                            new ChangeItem(
+                                    ChangeItem.Action.ofSlug(rs.getString(1)),
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    entry(rs.getString(5)),
+                                    entry(rs.getString(6))));
+                }
+            }
+        }
+        List<Person> people = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT id, name, org, email, uri, updated FROM person"
+                                + " WHERE revision > ?")) {
+            ps.setLong(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    people.add(person(rs));
+                }
+            }
+        }
+        return new Delta(head, false, sets, items, people, loadInfo(c).orElse(null));
+    }
+
+    /** What the last upstream file imported said, entry by entry. */
+    public UpstreamBase loadUpstream(Connection c) throws SQLException {
+        long revision = 0;
+        LocalDate date = null;
+        String name = null;
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT revision, source_date, coalesce(source_name, source)"
+                                        + " FROM registry_change WHERE upstream"
+                                        + " ORDER BY revision DESC LIMIT 1")) {
+            if (rs.next()) {
+                revision = rs.getLong(1);
+                java.sql.Date d = rs.getDate(2);
+                date = d == null ? null : d.toLocalDate();
+                name = rs.getString(3);
+            }
+        }
+        Map<String, Entry> entries = new HashMap<>(20_000);
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(2_000);
+            try (ResultSet rs = s.executeQuery("SELECT entry_key, entry FROM upstream_entry")) {
+                while (rs.next()) {
+                    entries.put(rs.getString(1), entry(rs.getString(2)));
+                }
+            }
+        }
+        return new UpstreamBase(entries, revision, date, name);
+    }
+
+    /**
+     * The registry as it stood at {@code revision}: the last item of every entry since the last
+     * change set at or before it that lists the whole registry (a seed or a baseline); the people
+     * and header of today, the header's Last Updated that revision's day.
+     *
+     * @return empty when no change set at or before {@code revision} lists the whole registry
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<RegistrySnapshot> loadAt(long revision) {
+        return read(
+                c -> {
+                    long full;
+                    Instant at;
+                    LocalDate effective;
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT (SELECT max(revision) FROM registry_change"
+                                            + " WHERE full_state AND revision <= ?),"
+                                            + " changed_at, effective_date"
+                                            + " FROM registry_change WHERE revision = ?")) {
+                        ps.setLong(1, revision);
+                        ps.setLong(2, revision);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                return Optional.<RegistrySnapshot>empty();
+                            }
+                            full = rs.getLong(1);
+                            if (rs.wasNull()) {
+                                return Optional.<RegistrySnapshot>empty();
+                            }
+                            at = rs.getTimestamp(2).toInstant();
+                            effective = rs.getDate(3).toLocalDate();
+                        }
+                    }
+                    List<StoredEntry> entries = new ArrayList<>(16_000);
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT entry_id, entry_key, position, after FROM ("
+                                            + " SELECT DISTINCT ON (entry_id) entry_id, entry_key,"
+                                            + " position, after FROM registry_change_item"
+                                            + " WHERE revision >= ? AND revision <= ?"
+                                            + " ORDER BY entry_id, revision DESC, id DESC) last"
+                                            + " WHERE after IS NOT NULL")) {
+                        ps.setLong(1, full);
+                        ps.setLong(2, revision);
+                        ps.setFetchSize(2_000);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                entries.add(
+                                        new StoredEntry(
+                                                rs.getLong(1),
+                                                rs.getString(2),
+                                                rs.getInt(3),
+                                                entry(rs.getString(4))));
+                            }
+                        }
+                    }
+                    entries.sort(RegistrySnapshot.FILE_ORDER);
+                    RegistryInfo info = headerAt(c, revision, effective);
+                    return Optional.of(
+                            new RegistrySnapshot(info, entries, loadPeople(c), revision, at));
+                });
+    }
+
+    /** The header of the last upstream file at or before {@code revision}. */
+    private RegistryInfo headerAt(Connection c, long revision, LocalDate effective)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT source, header, changed_at FROM registry_change"
+                                + " WHERE upstream AND revision <= ? AND header IS NOT NULL"
+                                + " ORDER BY revision DESC LIMIT 1")) {
+            ps.setLong(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return loadInfo(c).orElse(null);
+                }
+                Map<String, Object> h = json.readValue(rs.getString(2), JSON_OBJECT);
+                return new RegistryInfo(
+                        rs.getString(1),
+                        RegistryInfo.SourceFormat.ofSlug((String) h.get("format")),
+                        Boolean.TRUE.equals(h.get("partial")),
+                        (String) h.get("title"),
+                        (String) h.get("category"),
+                        effective,
+                        (String) h.get("expert"),
+                        json.convertValue(h.get("notes"), NOTES),
+                        json.convertValue(h.get("footnotes"), NOTES),
+                        rs.getTimestamp(3).toInstant());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable header JSON: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The last change set on or before the end of {@code day}; empty when the day is before the
+     * first one.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public OptionalLong revisionOn(LocalDate day) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT max(revision) FROM registry_change"
+                                        + " WHERE effective_date <= ?")) {
+            ps.setObject(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long r = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(r);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first day the change log can answer for: that of the first change set listing the whole
+     * registry; empty when there is none.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<LocalDate> firstDay() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT min(effective_date) FROM registry_change"
+                                        + " WHERE revision >= (SELECT min(revision)"
+                                        + " FROM registry_change WHERE full_state)")) {
+            rs.next();
+            java.sql.Date d = rs.getDate(1);
+            return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
         }
@@ -141,33 +428,37 @@ public class RegistryStore {
                 ResultSet rs =
                         s.executeQuery("SELECT id, name, org, email, uri, updated FROM person")) {
             while (rs.next()) {
-                Person p =
-                        new Person(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6));
+                Person p = person(rs);
                 out.put(p.id(), p);
             }
         }
         return out;
     }
 
-    /** Writes (or replaces) the single registry_info row. */
-    public void saveInfo(Connection c, RegistryInfo info) throws SQLException {
+    private static Person person(ResultSet rs) throws SQLException {
+        return new Person(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6));
+    }
+
+    /** Writes (or replaces) the single registry_info row, as of {@code revision}. */
+    public void saveInfo(Connection c, RegistryInfo info, long revision) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement(
                         "INSERT INTO registry_info (id, source, format, partial, title, category,"
-                                + " updated, expert, notes, footnotes, imported_at)"
-                                + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"
+                                + " updated, expert, notes, footnotes, imported_at, revision)"
+                                + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)"
                                 + " ON CONFLICT (id) DO UPDATE SET source = excluded.source,"
                                 + " format = excluded.format, partial = excluded.partial,"
                                 + " title = excluded.title, category = excluded.category,"
                                 + " updated = excluded.updated, expert = excluded.expert,"
                                 + " notes = excluded.notes, footnotes = excluded.footnotes,"
-                                + " imported_at = excluded.imported_at")) {
+                                + " imported_at = excluded.imported_at,"
+                                + " revision = excluded.revision")) {
             ps.setString(1, info.source());
             ps.setString(2, info.format().slug);
             ps.setBoolean(3, info.partial());
@@ -178,6 +469,17 @@ public class RegistryStore {
             ps.setString(8, write(info.notes()));
             ps.setString(9, write(info.footnotes()));
             ps.setTimestamp(10, Timestamp.from(info.importedAt()));
+            ps.setLong(11, revision);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Moves the registry's Last Updated to {@code day}, as of {@code revision}. */
+    public void touchInfo(Connection c, LocalDate day, long revision) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE registry_info SET updated = ?, revision = ?")) {
+            ps.setObject(1, day);
+            ps.setLong(2, revision);
             ps.executeUpdate();
         }
     }
@@ -187,6 +489,44 @@ public class RegistryStore {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs reads in one read-only REPEATABLE READ transaction of their own. */
+    private <T> T read(Read<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
+        }
+    }
+
+    /** An entry from its history JSON ({@link EntryJson}), or null. */
+    Entry entry(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return EntryJson.parse(json.readValue(text, JSON_OBJECT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable entry JSON: " + e.getMessage(), e);
         }
     }
 

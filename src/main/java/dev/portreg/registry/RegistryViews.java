@@ -9,14 +9,23 @@ public final class RegistryViews {
 
     private RegistryViews() {}
 
-    /** Where the registry came from and how fresh it is. */
+    /**
+     * Where the registry came from and how fresh it is.
+     *
+     * @param updated the registry's Last Updated: the day of its newest change set
+     * @param importedAt when the last upstream file was imported
+     * @param revision the change set the answer shows
+     * @param changedAt when that change set was committed
+     */
     public record SourceView(
             String source,
             String format,
             String formatLabel,
             boolean partial,
             LocalDate updated,
-            Instant importedAt) {}
+            Instant importedAt,
+            long revision,
+            Instant changedAt) {}
 
     public record PersonView(String id, String name, String org, String email, String uri) {}
 

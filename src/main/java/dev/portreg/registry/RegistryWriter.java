@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,29 +54,6 @@ public class RegistryWriter {
         this.store = store;
     }
 
-    /** A history record: one registry_change row and its items. */
-    public record Change(
-            Instant at,
-            String actor,
-            String kind,
-            String source,
-            String summary,
-            int added,
-            int changed,
-            int removed,
-            List<ChangeItem> items,
-            Long requestId) {
-        public Change {
-            items = items == null ? List.of() : List.copyOf(items);
-        }
-    }
-
-    /**
-     * One changed entry: action is added, changed or removed; before is null when added, after is
-     * null when removed.
-     */
-    public record ChangeItem(String action, String key, Entry before, Entry after) {}
-
     /** Serializes registry writers until the current transaction ends. */
     public void lock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -84,8 +62,12 @@ public class RegistryWriter {
         }
     }
 
-    /** Inserts or updates these people; returns how many rows were inserted or changed. */
-    public int upsertPeople(Connection c, Collection<Person> people) throws SQLException {
+    /**
+     * Inserts or updates these people, marking them written by {@code revision}; returns how many
+     * rows were inserted or changed.
+     */
+    public int upsertPeople(Connection c, Collection<Person> people, long revision)
+            throws SQLException {
         Map<String, Person> byId = new LinkedHashMap<>();
         for (Person p : people) {
             byId.putIfAbsent(p.id(), p);
@@ -97,37 +79,30 @@ public class RegistryWriter {
             s.execute("DROP TABLE IF EXISTS person_in");
             s.execute(
                     "CREATE TEMP TABLE person_in (id text, name text, org text, email text,"
-                            + " uri text, updated text) ON COMMIT DROP");
+                            + " uri text, updated text, revision bigint) ON COMMIT DROP");
         }
         Copy copy = new Copy();
         for (Person p : byId.values()) {
-            copy.row(p.id(), p.name(), p.org(), p.email(), p.uri(), p.updated());
+            copy.row(
+                    p.id(),
+                    p.name(),
+                    p.org(),
+                    p.email(),
+                    p.uri(),
+                    p.updated(),
+                    Long.toString(revision));
         }
-        copy.into(c, "person_in (id, name, org, email, uri, updated)");
+        copy.into(c, "person_in (id, name, org, email, uri, updated, revision)");
         try (Statement s = c.createStatement()) {
             return s.executeUpdate(
-                    "INSERT INTO person (id, name, org, email, uri, updated)"
-                            + " SELECT id, name, org, email, uri, updated FROM person_in"
+                    "INSERT INTO person (id, name, org, email, uri, updated, revision)"
+                            + " SELECT id, name, org, email, uri, updated, revision FROM person_in"
                             + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                             + " org = excluded.org, email = excluded.email, uri = excluded.uri,"
-                            + " updated = excluded.updated"
+                            + " updated = excluded.updated, revision = excluded.revision"
                             + " WHERE (person.name, person.org, person.email, person.uri,"
                             + " person.updated) IS DISTINCT FROM (excluded.name, excluded.org,"
                             + " excluded.email, excluded.uri, excluded.updated)");
-        }
-    }
-
-    /** Creates id-only people for ids not yet known; returns how many were created. */
-    public int addMissingPeople(Connection c, Collection<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO person (id) SELECT unnest(?::text[])"
-                                + " ON CONFLICT (id) DO NOTHING")) {
-            ps.setArray(1, c.createArrayOf("text", new HashSet<>(ids).toArray()));
-            return ps.executeUpdate();
         }
     }
 
@@ -148,26 +123,21 @@ public class RegistryWriter {
         return out;
     }
 
-    /**
-     * Inserts new entries (their ids are ignored) with COPY; returns them with their new ids, in
-     * the same order.
-     */
-    public List<StoredEntry> insertEntries(Connection c, List<StoredEntry> rows)
-            throws SQLException {
+    /** Inserts new entries, with the ids they were given ({@link #nextEntryIds}), with COPY. */
+    public void insertEntries(Connection c, List<StoredEntry> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return List.of();
+            return;
         }
-        long[] ids = nextIds(c, "registry_entry", rows.size());
-        List<StoredEntry> out = new ArrayList<>(rows.size());
         Copy copy = new Copy();
-        for (int i = 0; i < rows.size(); i++) {
-            StoredEntry r = rows.get(i);
-            StoredEntry withId = new StoredEntry(ids[i], r.key(), r.position(), r.entry());
-            entryRow(copy, withId);
-            out.add(withId);
+        for (StoredEntry r : rows) {
+            entryRow(copy, r);
         }
         copy.into(c, "registry_entry (" + ENTRY_COLUMNS + ")");
-        return out;
+    }
+
+    /** {@code n} new entry ids. */
+    public long[] nextEntryIds(Connection c, int n) throws SQLException {
+        return n == 0 ? new long[0] : nextIds(c, "registry_entry", n);
     }
 
     /** Rewrites these entries (matched by id): key, position and every field. */
@@ -279,22 +249,91 @@ public class RegistryWriter {
                 ps.executeUpdate();
             }
         }
-        if (!missing.isEmpty()) {
-            long[] ids = nextIds(c, "port_holding", missing.size());
-            Copy hold = new Copy();
-            Copy links = new Copy();
-            for (int i = 0; i < missing.size(); i++) {
-                HoldingKey h = missing.get(i);
-                String id = Long.toString(ids[i]);
-                hold.row(id, h.transport().slug(), "[" + h.from() + "," + (h.to() + 1) + ")");
-                for (Long entryId : h.entryIds()) {
-                    links.row(entryId.toString(), id);
+        insertHoldings(c, missing);
+        return existing.size() + missing.size();
+    }
+
+    private static void insertHoldings(Connection c, List<HoldingKey> holdings)
+            throws SQLException {
+        if (holdings.isEmpty()) {
+            return;
+        }
+        long[] ids = nextIds(c, "port_holding", holdings.size());
+        Copy hold = new Copy();
+        Copy links = new Copy();
+        for (int i = 0; i < holdings.size(); i++) {
+            HoldingKey h = holdings.get(i);
+            String id = Long.toString(ids[i]);
+            hold.row(id, h.transport().slug(), "[" + h.from() + "," + (h.to() + 1) + ")");
+            for (Long entryId : h.entryIds()) {
+                links.row(entryId.toString(), id);
+            }
+        }
+        hold.into(c, "port_holding (id, transport, ports)");
+        links.into(c, "entry_holding (entry_id, holding_id)");
+    }
+
+    /**
+     * The holdings after a local change (a registry action, an operator fix), touching only what it
+     * changed: the holdings of entries whose held ports or transports changed are dropped and
+     * rebuilt for the entries left in them; every entry that newly holds ports gets new holdings of
+     * its own, never merged, so a port someone else holds fails with SQLState {@link #PORT_HELD}.
+     *
+     * @param after the registry after the change, by entry id
+     */
+    public void updateHoldings(Connection c, List<ChangeItem> items, Map<Long, StoredEntry> after)
+            throws SQLException {
+        Set<Long> released = new HashSet<>();
+        List<StoredEntry> toHold = new ArrayList<>();
+        for (ChangeItem i : items) {
+            boolean was = i.before() != null && held(i.before());
+            boolean is = i.after() != null && held(i.after());
+            if (was
+                    && is
+                    && i.before().ports().equals(i.after().ports())
+                    && i.before().transport() == i.after().transport()) {
+                continue;
+            }
+            if (was) {
+                released.add(i.entryId());
+            }
+            if (is) {
+                toHold.add(i.stored());
+            }
+        }
+        if (!released.isEmpty()) {
+            Set<Long> holdings = new HashSet<>();
+            Set<Long> members = new HashSet<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT o.holding_id, o.entry_id FROM entry_holding r"
+                                    + " JOIN entry_holding o ON o.holding_id = r.holding_id"
+                                    + " WHERE r.entry_id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", released.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        holdings.add(rs.getLong(1));
+                        members.add(rs.getLong(2));
+                    }
                 }
             }
-            hold.into(c, "port_holding (id, transport, ports)");
-            links.into(c, "entry_holding (entry_id, holding_id)");
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM port_holding WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", holdings.toArray()));
+                ps.executeUpdate();
+            }
+            List<StoredEntry> left = new ArrayList<>();
+            for (Long id : members) {
+                StoredEntry se = after.get(id);
+                if (!released.contains(id) && se != null) {
+                    left.add(se);
+                }
+            }
+            insertHoldings(c, holdings(left));
         }
-        return existing.size() + missing.size();
+        for (StoredEntry se : toHold) {
+            hold(c, se);
+        }
     }
 
     /** A holding as the entries need it: transport, ports and its entries' ids in order. */
@@ -339,45 +378,6 @@ public class RegistryWriter {
     }
 
     /**
-     * Adds one entry at {@code position} (after the entries already there) and, when it holds
-     * ports, new holdings for it on each transport it covers.
-     *
-     * @throws SQLException with SQLState {@link #PORT_HELD} when one of its ports is already held
-     *     on one of its transports
-     */
-    public StoredEntry addEntry(Connection c, Entry e, int position) throws SQLException {
-        StoredEntry stored =
-                insertEntries(c, List.of(new StoredEntry(0, nextKey(c, e), position, e))).get(0);
-        hold(c, stored);
-        return stored;
-    }
-
-    /**
-     * A key for {@code e} that no stored entry has yet: its base key, or "#n" after the last
-     * repeat.
-     */
-    public String nextKey(Connection c, Entry e) throws SQLException {
-        String base = EntryKeys.base(e);
-        int n = 1;
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT entry_key FROM registry_entry WHERE entry_key = ?"
-                                + " OR starts_with(entry_key, ?)")) {
-            ps.setString(1, base);
-            ps.setString(2, base + "#");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    int repeat =
-                            key.equals(base) ? 1 : parseRepeat(key.substring(base.length() + 1));
-                    n = Math.max(n, repeat + 1);
-                }
-            }
-        }
-        return EntryKeys.repeat(base, n);
-    }
-
-    /**
      * Inserts one new holding per transport for an entry that holds ports.
      *
      * @throws SQLException with SQLState {@link #PORT_HELD} when a port is already held
@@ -402,37 +402,70 @@ public class RegistryWriter {
         }
     }
 
-    /** Writes a registry_change row and its items; returns the change id. */
-    public long recordChange(Connection c, Change change) throws SQLException {
+    /** A change set's own row. */
+    public record ChangeRow(
+            long revision,
+            Instant at,
+            LocalDate effectiveDate,
+            String actor,
+            ChangeKind kind,
+            String source,
+            String sourceName,
+            LocalDate sourceDate,
+            Long requestId,
+            String reason,
+            String summary,
+            int added,
+            int changed,
+            int removed,
+            RegistryInfo header) {}
+
+    /** Writes a change set's row and its items; returns the row's id. */
+    public long writeChange(Connection c, ChangeRow row, List<ChangeItem> items)
+            throws SQLException {
         long id;
         try (PreparedStatement ps =
                 c.prepareStatement(
-                        "INSERT INTO registry_change (changed_at, actor, kind, source, summary,"
-                                + " added, changed, removed, request_id)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setTimestamp(1, Timestamp.from(change.at()));
-            ps.setString(2, change.actor());
-            ps.setString(3, change.kind());
-            ps.setString(4, change.source());
-            ps.setString(5, change.summary());
-            ps.setInt(6, change.added());
-            ps.setInt(7, change.changed());
-            ps.setInt(8, change.removed());
-            ps.setObject(9, change.requestId());
+                        "INSERT INTO registry_change (revision, changed_at, effective_date, actor,"
+                                + " kind, upstream, full_state, source, source_name, source_date,"
+                                + " request_id, reason, summary, added, changed, removed, header)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?::jsonb) RETURNING id")) {
+            ps.setLong(1, row.revision());
+            ps.setTimestamp(2, Timestamp.from(row.at()));
+            ps.setObject(3, row.effectiveDate());
+            ps.setString(4, row.actor());
+            ps.setString(5, row.kind().slug);
+            ps.setBoolean(6, row.kind().upstream);
+            ps.setBoolean(7, row.kind().fullState());
+            ps.setString(8, row.source());
+            ps.setString(9, row.sourceName());
+            ps.setObject(10, row.sourceDate());
+            ps.setObject(11, row.requestId());
+            ps.setString(12, row.reason());
+            ps.setString(13, row.summary());
+            ps.setInt(14, row.added());
+            ps.setInt(15, row.changed());
+            ps.setInt(16, row.removed());
+            ps.setString(17, row.header() == null ? null : store.write(header(row.header())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
-        if (!change.items().isEmpty()) {
+        if (!items.isEmpty()) {
             Copy copy = new Copy();
             String changeId = Long.toString(id);
-            for (ChangeItem item : change.items()) {
-                Entry e = item.after() != null ? item.after() : item.before();
+            String revision = Long.toString(row.revision());
+            for (ChangeItem item : items) {
+                Entry e = item.shown();
                 copy.row(
                         changeId,
-                        item.action(),
+                        revision,
+                        item.action().slug,
                         item.key(),
+                        Long.toString(item.entryId()),
+                        Integer.toString(item.position()),
                         e.serviceName(),
                         e.ports() == null ? null : Integer.toString(e.ports().from()),
                         e.ports() == null ? null : Integer.toString(e.ports().to()),
@@ -442,10 +475,56 @@ public class RegistryWriter {
             }
             copy.into(
                     c,
-                    "registry_change_item (change_id, action, entry_key, service_name, port_from,"
-                            + " port_to, transport, before, after)");
+                    "registry_change_item (change_id, revision, action, entry_key, entry_id,"
+                            + " position, service_name, port_from, port_to, transport, before,"
+                            + " after)");
         }
         return id;
+    }
+
+    /** The header of an upstream file as kept on its change set. */
+    static Map<String, Object> header(RegistryInfo h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", h.format().slug);
+        m.put("partial", h.partial());
+        m.put("title", h.title());
+        m.put("category", h.category());
+        m.put("updated", h.updated() == null ? null : h.updated().toString());
+        m.put("expert", h.expert());
+        m.put("notes", h.notes());
+        m.put("footnotes", h.footnotes());
+        return m;
+    }
+
+    /** Makes the upstream base what the new file says: these keys set or, when null, gone. */
+    public void writeUpstream(Connection c, List<ChangePlan.BaseChange> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<String> gone = new ArrayList<>();
+        Copy copy = new Copy();
+        for (ChangePlan.BaseChange b : changes) {
+            gone.add(b.key());
+            if (b.entry() != null) {
+                copy.row(b.key(), store.write(EntryJson.of(b.entry())));
+            }
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM upstream_entry WHERE entry_key = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", gone.toArray()));
+            ps.executeUpdate();
+        }
+        copy.into(c, "upstream_entry (entry_key, entry)");
+    }
+
+    /** Tells every instance listening on {@code channel} that {@code revision} is committed. */
+    public void notifyRevision(Connection c, String channel, long revision) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, channel);
+            ps.setString(2, Long.toString(revision));
+            ps.executeQuery().close();
+        }
     }
 
     private void entryRow(Copy copy, StoredEntry r) {
@@ -467,14 +546,6 @@ public class RegistryWriter {
                 e.serviceCode() == null ? null : e.serviceCode().toString(),
                 e.unauthorized(),
                 e.notes());
-    }
-
-    private static int parseRepeat(String suffix) {
-        try {
-            return Integer.parseInt(suffix);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static long[] nextIds(Connection c, String table, int n) throws SQLException {

@@ -3,7 +3,6 @@ package dev.portreg.request;
 import dev.portreg.account.AccountService;
 import dev.portreg.account.AccountView;
 import dev.portreg.account.Roles;
-import dev.portreg.registry.Registry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -18,26 +17,22 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * After a request's transaction commits: reloads the registry when it changed, and mails the people
- * concerned (submission, changes requested, decision, registry update). Mail failures are logged
- * and never undo what was decided.
+ * After a request's transaction commits: mails the people concerned (submission, changes requested,
+ * decision, registry update). Mail failures are logged and never undo what was decided.
  */
 @ApplicationScoped
 public class Notifications {
 
     private final Mailer mailer;
     private final AccountService accounts;
-    private final Registry registry;
     private final String baseUrl;
 
     Notifications(
             Mailer mailer,
             AccountService accounts,
-            Registry registry,
             @ConfigProperty(name = "portreg.base-url") String baseUrl) {
         this.mailer = mailer;
         this.accounts = accounts;
-        this.registry = registry;
         this.baseUrl = baseUrl;
     }
 
@@ -54,9 +49,6 @@ public class Notifications {
                     RequestEvent.COMPLETED);
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged change) {
-        if (change.registryChanged()) {
-            registry.reload();
-        }
         if (!MAILED.contains(change.kind())) {
             return;
         }

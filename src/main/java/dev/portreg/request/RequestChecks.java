@@ -1,22 +1,28 @@
 package dev.portreg.request;
 
 import dev.portreg.common.Problem.FieldError;
+import dev.portreg.registry.ChangeItem;
+import dev.portreg.registry.ChangePlan;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.Person;
 import dev.portreg.registry.PortRange;
 import dev.portreg.registry.PortStatus;
 import dev.portreg.registry.Ports;
+import dev.portreg.registry.RegistryIntent;
 import dev.portreg.registry.RegistrySnapshot;
 import dev.portreg.registry.ServiceNames;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
+import dev.portreg.registry.UpstreamBase;
 import dev.portreg.request.Assessment.PreviewEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,6 +88,7 @@ public final class RequestChecks {
             case REVOKE -> deAssign(true);
         }
         Track track = chooseTrack();
+        preview();
         return new Assessment(
                 track,
                 List.copyOf(allowed),
@@ -205,7 +212,6 @@ public final class RequestChecks {
         }
         commonFields();
         serviceCode(null);
-        previewNew();
     }
 
     private void addTransport() {
@@ -235,19 +241,6 @@ public final class RequestChecks {
                 }
                 competitorsOnPorts(ports, List.of(t));
             }
-            preview.add(
-                    new PreviewEntry(
-                            "add",
-                            base.serviceName(),
-                            ports == null ? null : ports.toString(),
-                            t.slug(),
-                            "assigned",
-                            base.description(),
-                            personText(base.assigneeId()),
-                            personText(base.contactId()),
-                            ctx.today().toString(),
-                            referenceText(base),
-                            base.notes()));
         }
         serviceCode(ports);
     }
@@ -274,22 +267,6 @@ public final class RequestChecks {
         }
         if (!c.contact().isEmpty()) {
             checkParty("contact", c.contact());
-        }
-        for (StoredEntry se : service) {
-            Entry e = se.entry();
-            preview.add(
-                    new PreviewEntry(
-                            "change",
-                            e.serviceName(),
-                            e.ports() == null ? null : e.ports().toString(),
-                            e.transport() == null ? null : e.transport().slug(),
-                            e.status().slug(),
-                            newDescription ? c.description() : e.description(),
-                            personText(e.assigneeId()),
-                            newContact ? c.contact().display() : personText(e.contactId()),
-                            e.registered(),
-                            referenceText(e),
-                            e.notes()));
         }
     }
 
@@ -322,41 +299,65 @@ public final class RequestChecks {
                 continue;
             }
             any = true;
-            preview.add(
-                    new PreviewEntry(
-                            "change",
-                            null,
-                            e.ports().toString(),
-                            e.transport() == null ? null : e.transport().slug(),
-                            "reserved",
-                            "Reserved",
-                            null,
-                            null,
-                            e.registered(),
-                            null,
-                            (revoke ? "Revoked" : "De-assigned")
-                                    + " on "
-                                    + ctx.today()
-                                    + ", previously "
-                                    + e.serviceName()));
         }
         if (!any) {
             error("targetService", c.targetService() + " has no port to give back");
-        } else {
-            Entry first = service.get(0).entry();
+        }
+    }
+
+    // --- the preview ---------------------------------------------------------------------------
+
+    /**
+     * The entries the registry action would write, planned now by the same function the action runs
+     * ({@link RegistryAction#intent}); nothing when the request is not yet complete enough to plan
+     * or the registry refuses it (the errors say why).
+     */
+    private void preview() {
+        boolean plannable =
+                switch (c.kind()) {
+                    case NEW_ASSIGNMENT ->
+                            c.serviceName() != null
+                                    && !c.transports().isEmpty()
+                                    && (c.ports() == null || c.ports().to() <= PortRange.USER.to);
+                    case ADD_TRANSPORT -> c.targetService() != null && !c.transports().isEmpty();
+                    case MODIFY, DE_ASSIGN, REVOKE -> c.targetService() != null;
+                };
+        if (!plannable) {
+            return;
+        }
+        ChangePlan plan;
+        try {
+            plan =
+                    RegistryAction.intent(ctx.requestId(), c)
+                            .plan(
+                                    new RegistryIntent.Context(
+                                            reg, ctx.today(), () -> UpstreamBase.NONE));
+        } catch (RuntimeException e) {
+            return;
+        }
+        Map<String, Person> planned = new HashMap<>();
+        for (Person p : plan.people()) {
+            planned.put(p.id(), p);
+        }
+        for (ChangeItem i : plan.items()) {
+            Entry e = i.shown();
             preview.add(
                     new PreviewEntry(
-                            "keep",
-                            first.serviceName(),
-                            null,
-                            first.transport() == null ? null : first.transport().slug(),
-                            "assigned",
-                            first.description(),
-                            personText(first.assigneeId()),
-                            personText(first.contactId()),
-                            first.registered(),
-                            referenceText(first),
-                            "The service name stays registered (RFC 6335 §8.2)"));
+                            switch (i.action()) {
+                                case ADDED -> "add";
+                                case CHANGED -> "change";
+                                case REMOVED -> "remove";
+                            },
+                            e.serviceName(),
+                            e.ports() == null ? null : e.ports().toString(),
+                            e.transport() == null ? null : e.transport().slug(),
+                            e.status().slug(),
+                            e.description(),
+                            personText(e.assigneeId(), planned),
+                            personText(e.contactId(), planned),
+                            e.registered(),
+                            referenceText(e),
+                            e.notes()));
         }
     }
 
@@ -485,98 +486,6 @@ public final class RequestChecks {
         return chosen;
     }
 
-    private void previewNew() {
-        if (c.serviceName() == null) {
-            return;
-        }
-        String today = ctx.today().toString();
-        String assignee = c.assignee().isEmpty() ? null : c.assignee().display();
-        String contact = c.contact().isEmpty() ? null : c.contact().display();
-        Ports ports = c.ports();
-        String note = null;
-        if (ports == null && c.anyPortIn() != null) {
-            Integer pick = pickPort(reg, c.anyPortIn(), c.transports());
-            note =
-                    "IANA picks the port on completion"
-                            + (pick == null
-                                    ? ": none is free now"
-                                    : "; the first free one now is " + pick);
-            ports = pick == null ? null : Ports.of(pick);
-        } else if (ports != null && ports.to() > PortRange.USER.to) {
-            return;
-        }
-        for (Transport t : c.transports()) {
-            preview.add(
-                    new PreviewEntry(
-                            "add",
-                            c.serviceName(),
-                            ports == null ? null : ports.toString(),
-                            t.slug(),
-                            "assigned",
-                            c.description(),
-                            assignee,
-                            contact,
-                            today,
-                            c.reference(),
-                            note != null ? note : c.notes()));
-        }
-        if (ports != null) {
-            for (Transport t : Transport.ALL) {
-                if (!c.transports().contains(t) && reservable(ports, t)) {
-                    preview.add(
-                            new PreviewEntry(
-                                    "add",
-                                    null,
-                                    ports.toString(),
-                                    t.slug(),
-                                    "reserved",
-                                    "Reserved",
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    "the same number on an unrequested transport is Reserved"
-                                            + " (RFC 6335 §8.1)"));
-                }
-            }
-        }
-    }
-
-    /** True when nobody holds {@code ports} on {@code t}: the number can be Reserved there. */
-    boolean reservable(Ports ports, Transport t) {
-        for (int p = ports.from(); p <= ports.to(); p++) {
-            PortStatus s = reg.status(p, t);
-            if (s != PortStatus.UNASSIGNED && s != PortStatus.UNLISTED) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The port IANA picks for "any free port in {@code range}": the lowest port free on the
-     * requested transports and on all others too, so the unrequested ones can be Reserved; else the
-     * lowest free on the requested ones; null when the range is full.
-     */
-    public static Integer pickPort(
-            RegistrySnapshot reg, PortRange range, List<Transport> transports) {
-        if (transports.isEmpty()) {
-            return null;
-        }
-        Integer fallback = null;
-        for (int p = range.from; p <= range.to; p++) {
-            if (reg.free(p, transports)) {
-                if (reg.free(p, Transport.ALL)) {
-                    return p;
-                }
-                if (fallback == null) {
-                    fallback = p;
-                }
-            }
-        }
-        return fallback;
-    }
-
     private void competitorsOnPorts(Ports ports, List<Transport> transports) {
         for (OpenRequest o : ctx.openRequests()) {
             if (o.id() == ctx.requestId() || o.ports() == null || !o.ports().overlaps(ports)) {
@@ -686,11 +595,11 @@ public final class RequestChecks {
         return p.name() != null && p.name().equalsIgnoreCase(person.displayName());
     }
 
-    private String personText(String id) {
+    private String personText(String id, Map<String, Person> planned) {
         if (id == null) {
             return null;
         }
-        Person p = reg.people().getOrDefault(id, Person.idOnly(id));
+        Person p = planned.getOrDefault(id, reg.people().getOrDefault(id, Person.idOnly(id)));
         return p.displayName() + (p.email() == null ? "" : " <" + p.email() + ">");
     }
 

@@ -81,16 +81,32 @@ public class RequestWorkflow {
         return viewer != null && (r.ownedBy(viewer) || r.state != RequestState.DRAFT);
     }
 
-    /** What the rules say about the request now. */
+    /** What the rules say about the request, against the registry this instance holds. */
     public Assessment assess(PortRequest r) {
         return assess(r.parsed(), r.id == null ? 0 : r.id, r.requester);
     }
 
     public Assessment assess(RequestContent content, long requestId, Account requester) {
+        return assess(content, requestId, requester, registry.snapshot());
+    }
+
+    /**
+     * What the rules say about the request against the registry proven current (the database's
+     * newest revision): for submission and every decision, never a stale copy.
+     */
+    private Assessment assessNow(PortRequest r) {
+        return assess(r.parsed(), r.id == null ? 0 : r.id, r.requester, registry.current());
+    }
+
+    private Assessment assess(
+            RequestContent content,
+            long requestId,
+            Account requester,
+            dev.portreg.registry.RegistrySnapshot snapshot) {
         return RequestChecks.assess(
                 content,
                 new RequestChecks.Context(
-                        registry.snapshot(),
+                        snapshot,
                         requestId,
                         requester.email,
                         requester.roles.contains(Roles.IANA),
@@ -202,7 +218,7 @@ public class RequestWorkflow {
     public PortRequest submit(Account actor, long id, long expectedVersion) {
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.SUBMIT, actor, r);
-        Assessment a = assess(r);
+        Assessment a = assessNow(r);
         if (!a.submittable()) {
             throw ProblemException.badInput(a.errors());
         }
@@ -339,14 +355,20 @@ public class RequestWorkflow {
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.COMPLETE, actor, r);
         stillAllowedByRegistry(r);
-        RegistryAction.Result result = registryAction.apply(r, actor, now());
+        RegistryAction.Result result = registryAction.apply(r, actor);
         transition(
                 r,
                 RequestState.COMPLETED,
                 actor,
                 RequestEvent.COMPLETED,
                 result.summary(),
-                Map.of("registryChange", result.changeId(), "entries", result.entries()));
+                Map.of(
+                        "registryChange",
+                        result.changeId(),
+                        "revision",
+                        result.revision(),
+                        "entries",
+                        result.entries()));
         return flush(r);
     }
 
@@ -478,7 +500,7 @@ public class RequestWorkflow {
 
     /** At decision time the registry must still allow the request: else 409. */
     private void stillAllowedByRegistry(PortRequest r) {
-        Assessment a = assess(r);
+        Assessment a = assessNow(r);
         if (!a.submittable()) {
             StringBuilder why = new StringBuilder("The registry no longer allows this request: ");
             a.errors()
@@ -538,7 +560,7 @@ public class RequestWorkflow {
         e.data = data;
         e.persist();
         r.updatedAt = e.at;
-        changed.fire(new RequestChanged(r.id, kind, to, RequestEvent.COMPLETED.equals(kind)));
+        changed.fire(new RequestChanged(r.id, kind, to));
     }
 
     private Optional<RequestContent> lastSubmitted(PortRequest r) {

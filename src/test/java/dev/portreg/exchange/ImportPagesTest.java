@@ -142,7 +142,7 @@ class ImportPagesTest {
         assertTrue(applied.header("Location").endsWith(preview));
         String result = operator.get(preview).then().statusCode(200).extract().asString();
         assertTrue(result.contains("Import applied"), result);
-        assertTrue(result.contains("The registry now holds 69 entries"), result);
+        assertTrue(result.contains("The file holds 69 entries"), result);
         Matcher m = CHANGE.matcher(result);
         assertTrue(m.find(), result);
         long changeId = Long.parseLong(m.group(1));

@@ -43,7 +43,7 @@ class RealRegistryImportTest {
 
     @AfterEach
     void leaveTheSample() {
-        importer.importFrom(Fixtures.path("sample.xml"), "test");
+        db.resetTo(Fixtures.path("sample.xml"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class RealRegistryImportTest {
 
     @Test
     void importsTheFullCsv() {
-        ImportResult r = importer.importFrom(Fixtures.realCsv().toString(), "tester");
+        ImportResult r = db.resetTo(Fixtures.realCsv().toString(), "tester");
         assertEquals(14_500, r.entries());
         RegistrySnapshot s = registry.snapshot();
         assertEquals(14_500, s.entries().size());
@@ -138,7 +138,7 @@ class RealRegistryImportTest {
 
     @Test
     void theRealCsvIsExportedByteForByte() throws Exception {
-        importer.importFrom(Fixtures.realCsv().toString(), "tester");
+        db.resetTo(Fixtures.realCsv().toString(), "tester");
         byte[] csv =
                 io.restassured.RestAssured.given()
                         .queryParam("format", "csv")

@@ -30,17 +30,15 @@ class RegistryImporterTest {
 
     @AfterEach
     void leaveTheSample() {
-        importer.importFrom(Fixtures.path("sample.xml"), "test");
+        db.resetTo(Fixtures.path("sample.xml"));
     }
 
     private ImportResult seedSample() {
-        db.clearRegistry();
-        registry.reload();
-        return importer.importFrom(Fixtures.path("sample.xml"), "tester");
+        return db.resetTo(Fixtures.path("sample.xml"), "tester");
     }
 
     @Test
-    void seedsAnEmptyRegistryWithoutItemizingIt() {
+    void seedsAnEmptyRegistryListingEveryEntry() {
         long changes = db.count("SELECT count(*) FROM registry_change");
         long items = db.count("SELECT count(*) FROM registry_change_item");
         ImportResult r = seedSample();
@@ -52,22 +50,26 @@ class RegistryImporterTest {
         assertEquals(0, r.removed());
         assertNotNull(r.changeId());
         assertEquals(changes + 1, db.count("SELECT count(*) FROM registry_change"));
-        assertEquals(items, db.count("SELECT count(*) FROM registry_change_item"));
+        assertEquals(
+                items + 69,
+                db.count("SELECT count(*) FROM registry_change_item"),
+                "a seed lists every entry: the log can answer for its revision");
         assertEquals(
                 List.of(
                         List.of(
                                 "tester",
                                 "seed",
                                 Fixtures.path("sample.xml"),
+                                "sample.xml",
+                                "2026-08-17",
                                 "69",
                                 "0",
                                 "0",
-                                "Seeded from "
-                                        + Fixtures.path("sample.xml")
-                                        + " (IANA XML): 69 entries")),
+                                "Seeded from sample.xml (IANA XML of 2026-08-17): 69 entries")),
                 db.rows(
-                        "SELECT actor, kind, source, added::text, changed::text, removed::text,"
-                                + " summary FROM registry_change WHERE id = ?",
+                        "SELECT actor, kind, source, source_name, source_date::text,"
+                                + " added::text, changed::text, removed::text, summary"
+                                + " FROM registry_change WHERE id = ?",
                         r.changeId()));
         assertEquals(69, db.count("SELECT count(*) FROM registry_entry"));
     }
@@ -112,7 +114,7 @@ class RegistryImporterTest {
     }
 
     @Test
-    void aNewHeaderAloneIsSavedWithoutHistory() {
+    void aNewVersionWithTheSameEntriesIsAChangeSetWithoutItems() {
         seedSample();
         long changes = db.count("SELECT count(*) FROM registry_change");
         RegistryDocument doc = Fixtures.read("sample.xml");
@@ -135,11 +137,22 @@ class RegistryImporterTest {
                         Fixtures.path("sample.xml"),
                         "tester");
         assertTrue(r.unchanged());
-        assertNull(r.changeId());
-        assertEquals(changes, db.count("SELECT count(*) FROM registry_change"));
+        assertNotNull(r.changeId(), "IANA's version of 2026-09-01 is recorded");
+        assertEquals(changes + 1, db.count("SELECT count(*) FROM registry_change"));
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT count(*) FROM registry_change_item WHERE change_id = ?",
+                        r.changeId()));
         assertEquals(
                 java.time.LocalDate.of(2026, 9, 1),
                 registry.snapshot().info().orElseThrow().updated());
+        ImportResult again =
+                importer.importDocument(
+                        new RegistryDocument(newer, doc.entries(), doc.people()),
+                        Fixtures.path("sample.xml"),
+                        "tester");
+        assertNull(again.changeId(), "the same version twice is recorded once");
     }
 
     @Test
@@ -185,9 +198,8 @@ class RegistryImporterTest {
                         .get(0)
                         .get(0));
         assertEquals(
-                "Imported "
-                        + Fixtures.path("sample-modified.xml")
-                        + " (IANA XML): 1 added, 1 changed, 1 removed",
+                "Imported sample-modified.xml (IANA XML of 2026-08-17): 1 added, 1 changed,"
+                        + " 1 removed",
                 db.rows("SELECT summary FROM registry_change WHERE id = ?", r.changeId())
                         .get(0)
                         .get(0));
@@ -335,7 +347,13 @@ class RegistryImporterTest {
     void aCsvCreatesIdOnlyPeopleAndNeverDeletesOrBlanksKnownOnes() {
         seedSample();
         long people = db.count("SELECT count(*) FROM person");
-        ImportResult r = importer.importFrom(Fixtures.path("quirks.csv"), "tester");
+        // quirks.csv is of 2026-01-23 (its newest date), older than sample.xml: forced
+        ImportResult r =
+                importer.importDocument(
+                        Fixtures.read("quirks.csv"),
+                        Fixtures.path("quirks.csv"),
+                        "tester",
+                        new RegistryImporter.Options(null, true, java.util.Set.of(), null));
         assertEquals(SourceFormat.IANA_CSV, r.format());
         assertEquals(25, r.entries());
         assertEquals(

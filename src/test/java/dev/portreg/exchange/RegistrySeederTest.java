@@ -30,12 +30,11 @@ class RegistrySeederTest {
 
     @AfterEach
     void leaveTheSample() {
-        importer.importFrom(Fixtures.path("sample.xml"), "test");
+        db.resetTo(Fixtures.path("sample.xml"));
     }
 
     private void empty() {
         db.clearRegistry();
-        registry.reload();
     }
 
     @Test

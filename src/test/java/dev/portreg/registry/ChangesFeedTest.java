@@ -33,7 +33,7 @@ class ChangesFeedTest {
     private static final String BASE = "http://localhost:8080"; // portreg.base-url in tests
 
     @Inject HistoryFixtures fixtures;
-    @Inject RegistryWriter writer;
+    @Inject RegistryChanges changes;
 
     long changeId;
     long[] action;
@@ -41,7 +41,7 @@ class ChangesFeedTest {
     @BeforeEach
     void seedModifyAndAct() {
         changeId = fixtures.sampleThenModified().modified().changeId();
-        action = fixtures.registryAction(writer);
+        action = fixtures.registryAction(changes);
     }
 
     @AfterEach
@@ -127,9 +127,8 @@ class ChangesFeedTest {
         Element feed = feed().getDocumentElement();
         Element mine = entry(feed, changeId);
         assertEquals(
-                "Imported "
-                        + HistoryFixtures.path("/iana/sample-modified.xml")
-                        + " (IANA XML): 1 added, 1 changed, 1 removed",
+                "Imported sample-modified.xml (IANA XML of 2026-08-17): 1 added, 1 changed,"
+                        + " 1 removed",
                 one(mine, "title"));
         assertEquals("tester", one(children(mine, "author").get(0), "name"));
         assertEquals(BASE + "/changes/" + changeId, link(mine, "alternate").getAttribute("href"));

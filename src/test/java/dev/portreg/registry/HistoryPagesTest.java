@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HistoryPagesTest {
 
     @Inject HistoryFixtures fixtures;
-    @Inject RegistryWriter writer;
+    @Inject RegistryChanges changes;
     @Inject Engine engine;
 
     long changeId;
@@ -48,13 +48,13 @@ class HistoryPagesTest {
                 .body(containsString("<del>BIND9 remote name daemon controller</del>"))
                 .body(containsString("<ins>BIND9 remote name daemon controller (rndc)</ins>"))
                 .body(containsString("href=\"/services/www-http\""))
-                .body(containsString("A seed lists no items"))
+                .body(containsString("69 items"))
                 .body(containsString("href=\"/changes.atom\""));
     }
 
     @Test
     void aRegistryActionLinksToItsRequest() {
-        long[] made = fixtures.registryAction(writer);
+        long[] made = fixtures.registryAction(changes);
         given().get("/changes")
                 .then()
                 .statusCode(200)
@@ -88,12 +88,17 @@ class HistoryPagesTest {
                 .body(containsString("No recorded change touched a service named"));
     }
 
+    private long revision(long changeId) {
+        return fixtures.count("SELECT revision FROM registry_change WHERE id = ?", changeId);
+    }
+
     @Test
     void oneChangeHasItsOwnPage() {
         given().get("/changes/" + changeId)
                 .then()
                 .statusCode(200)
-                .body(containsString("Change #" + changeId))
+                .body(containsString("Revision " + revision(changeId)))
+                .body(containsString("sample-modified.xml (IANA's registry of 2026-08-17)"))
                 .body(containsString("newsvc"))
                 .body(containsString("(rndc)"))
                 .body(containsString("www-http"));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class RealRegistryPagesTest {
 
     @Inject RegistryImporter importer;
+    @Inject dev.portreg.support.TestDb db;
 
     @Test
     void pagesShowTheFactsOfTheRealRegistry() {
@@ -33,7 +34,7 @@ class RealRegistryPagesTest {
             }
             Assumptions.abort("no " + xml);
         }
-        importer.importFrom(xml.toString(), "test");
+        db.resetTo(xml.toString());
         try {
             assertContains(
                     page("/gaps"),
@@ -61,7 +62,7 @@ class RealRegistryPagesTest {
                     "<a href=\"/services/tacacss\">tacacss</a>",
                     "<span class=\"badge st-reserved\"");
         } finally {
-            importer.importFrom(SAMPLE, "test");
+            db.resetTo(SAMPLE);
         }
     }
 }

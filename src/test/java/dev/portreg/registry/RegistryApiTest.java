@@ -12,7 +12,6 @@ import dev.portreg.exchange.RegistryImporter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegistryApiTest {
 
     @Inject RegistryImporter importer;
+    @Inject dev.portreg.support.TestDb db;
 
     @BeforeEach
     void sample() throws URISyntaxException {
-        importer.importFrom(
-                Path.of(RegistryApiTest.class.getResource("/iana/sample.xml").toURI()).toString(),
-                "test");
+        db.resetToResource("/iana/sample.xml");
     }
 
     @Test

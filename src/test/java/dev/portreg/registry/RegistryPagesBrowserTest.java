@@ -48,6 +48,7 @@ class RegistryPagesBrowserTest {
     URL root;
 
     @Inject RegistryImporter importer;
+    @Inject dev.portreg.support.TestDb db;
 
     @BeforeAll
     static void openBrowser() {
@@ -63,7 +64,7 @@ class RegistryPagesBrowserTest {
 
     @BeforeEach
     void sampleRegistry() {
-        importer.importFrom(RegistryPagesTest.SAMPLE, "test");
+        db.resetTo(RegistryPagesTest.SAMPLE);
         browser.driver().manage().window().setSize(new Dimension(Browser.WIDTH, Browser.HEIGHT));
     }
 
@@ -153,7 +154,7 @@ class RegistryPagesBrowserTest {
                         .toAbsolutePath()
                         .normalize();
         if (docs != null && Files.isReadable(real)) {
-            importer.importFrom(real.toString(), "test");
+            db.resetTo(real.toString());
         }
         try {
             shoot("/", Browser.WIDTH, dir.resolve("home.png"));
@@ -162,7 +163,7 @@ class RegistryPagesBrowserTest {
             shoot("/gaps", Browser.WIDTH, dir.resolve("gaps.png"));
             shoot("/", NARROW, dir.resolve("home-narrow.png"));
         } finally {
-            importer.importFrom(RegistryPagesTest.SAMPLE, "test");
+            db.resetTo(RegistryPagesTest.SAMPLE);
         }
         for (String name : List.of("home", "port-938", "registry", "gaps", "home-narrow")) {
             Path png = dir.resolve(name + ".png");

@@ -37,10 +37,11 @@ class RegistryPagesTest {
     @Inject RegistryImporter importer;
     @Inject RegistryQueries queries;
     @Inject AccountService accounts;
+    @Inject dev.portreg.support.TestDb db;
 
     @BeforeEach
     void sampleRegistry() {
-        importer.importFrom(SAMPLE, "test");
+        db.resetTo(SAMPLE);
     }
 
     // --- home ----------------------------------------------------------------------------------

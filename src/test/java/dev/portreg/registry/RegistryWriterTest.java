@@ -7,7 +7,6 @@ import dev.portreg.exchange.RegistryImporter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +23,11 @@ class RegistryWriterTest {
     @Inject RegistryStore store;
     @Inject RegistryImporter importer;
     @Inject AgroalDataSource dataSource;
+    @Inject dev.portreg.support.TestDb db;
 
     @BeforeEach
     void theSample() throws Exception {
-        importer.importFrom(
-                Path.of(getClass().getResource("/iana/sample.xml").toURI()).toString(), "test");
+        db.resetToResource("/iana/sample.xml");
     }
 
     private static Entry named(String name, Ports ports, Transport t) {
@@ -73,13 +72,20 @@ class RegistryWriterTest {
         }
     }
 
+    /** Inserts an entry with a new id and holds its ports. */
+    private StoredEntry addHeld(Connection c, Entry e) throws SQLException {
+        long id = writer.nextEntryIds(c, 1)[0];
+        StoredEntry se = new StoredEntry(id, EntryKeys.base(e), 10_000, e);
+        writer.insertEntries(c, List.of(se));
+        writer.hold(c, se);
+        return se;
+    }
+
     @Test
-    void addsAnEntryOnAFreePortWithItsHoldings() throws SQLException {
+    void anEntryOnAFreePortGetsOneHoldingPerTransport() throws SQLException {
         inRolledBackTransaction(
                 c -> {
-                    StoredEntry se =
-                            writer.addEntry(c, named("newsvc", Ports.of(938), null), 10_000);
-                    assertEquals("newsvc/938/", se.key());
+                    StoredEntry se = addHeld(c, named("newsvc", Ports.of(938), null));
                     assertEquals(
                             4,
                             count(
@@ -99,13 +105,12 @@ class RegistryWriterTest {
                         () ->
                                 inRolledBackTransaction(
                                         c ->
-                                                writer.addEntry(
+                                                addHeld(
                                                         c,
                                                         named(
                                                                 "squatter",
                                                                 Ports.of(953),
-                                                                Transport.UDP),
-                                                        10_000)));
+                                                                Transport.UDP))));
         assertEquals(RegistryWriter.PORT_HELD, e.getSQLState(), "953/udp is Reserved");
         SQLException range =
                 assertThrows(
@@ -113,24 +118,13 @@ class RegistryWriterTest {
                         () ->
                                 inRolledBackTransaction(
                                         c ->
-                                                writer.addEntry(
+                                                addHeld(
                                                         c,
                                                         named(
                                                                 "wide",
                                                                 new Ports(6060, 6070),
-                                                                Transport.TCP),
-                                                        10_000)));
+                                                                Transport.TCP))));
         assertEquals(RegistryWriter.PORT_HELD, range.getSQLState(), "overlaps x11 6000-6063");
-    }
-
-    @Test
-    void repeatsOfATripleGetTheNextKey() throws SQLException {
-        inRolledBackTransaction(
-                c -> {
-                    Entry rdp = named("RDP", null, null);
-                    assertEquals("rdp//#3", writer.addEntry(c, rdp, 10_000).key());
-                    assertEquals("rdp//#4", writer.addEntry(c, rdp, 10_001).key());
-                });
     }
 
     @Test

@@ -123,15 +123,30 @@ class RequestChecksTest {
     }
 
     @Test
-    void completeSystemRequestPreviewsAssignedAndReservedEntries() {
+    void completeSystemRequestPreviewsTheGapSplitAndAssignedAndReservedEntries() {
         Assessment a =
                 assess(input("frob", "938", "iesg-approval", "tcp", "udp"), "ann@example.org");
         assertEquals(List.of(), a.errors());
         assertEquals(Track.IESG_APPROVAL, a.track());
         assertEquals(
-                List.of("tcp assigned", "udp assigned", "sctp reserved", "dccp reserved"),
-                a.preview().stream().map(p -> p.transport() + " " + p.status()).toList());
-        assertTrue(a.preview().stream().allMatch(p -> p.port().equals("938")));
+                List.of(
+                        "remove 916-952 unassigned",
+                        "add 916-937 unassigned",
+                        "add 939-952 unassigned",
+                        "add 938/tcp assigned",
+                        "add 938/udp assigned",
+                        "add 938/sctp reserved",
+                        "add 938/dccp reserved"),
+                a.preview().stream()
+                        .map(
+                                p ->
+                                        p.action()
+                                                + " "
+                                                + p.port()
+                                                + (p.transport() == null ? "" : "/" + p.transport())
+                                                + " "
+                                                + p.status())
+                        .toList());
     }
 
     @Test

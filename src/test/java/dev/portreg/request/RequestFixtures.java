@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import dev.portreg.account.AccountService;
 import dev.portreg.account.Registration;
-import dev.portreg.exchange.RegistryImporter;
+import dev.portreg.support.TestDb;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,13 +24,12 @@ public class RequestFixtures {
     public static final String PASSWORD = "Seven tidy walruses 42";
 
     private final AccountService accounts;
-    private final RegistryImporter importer;
+    private final TestDb db;
     private final AgroalDataSource dataSource;
 
-    RequestFixtures(
-            AccountService accounts, RegistryImporter importer, AgroalDataSource dataSource) {
+    RequestFixtures(AccountService accounts, TestDb db, AgroalDataSource dataSource) {
         this.accounts = accounts;
-        this.importer = importer;
+        this.db = db;
         this.dataSource = dataSource;
     }
 
@@ -41,14 +38,7 @@ public class RequestFixtures {
      * ...) plus the free User ports 40000-40099.
      */
     public void sampleRegistry() {
-        try {
-            importer.importFrom(
-                    Path.of(RequestFixtures.class.getResource("/iana/requests.xml").toURI())
-                            .toString(),
-                    "test");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        db.resetToResource("/iana/requests.xml");
     }
 
     /** A new account with a unique name holding requester and {@code roles}. */

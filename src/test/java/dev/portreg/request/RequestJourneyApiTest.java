@@ -59,7 +59,21 @@ class RequestJourneyApiTest {
                                 containsString("System port: IETF Review or IESG Approval"))
                         .body(
                                 "assessment.preview.status",
-                                equalTo(List.of("assigned", "assigned", "reserved", "reserved")))
+                                equalTo(
+                                        List.of(
+                                                "unassigned",
+                                                "unassigned",
+                                                "unassigned",
+                                                "assigned",
+                                                "assigned",
+                                                "reserved",
+                                                "reserved")))
+                        .body(
+                                "assessment.preview.action",
+                                equalTo(
+                                        List.of(
+                                                "remove", "add", "add", "add", "add", "add",
+                                                "add")))
                         .body("allowedActions", hasItems("edit", "submit", "withdraw"))
                         .extract()
                         .path("id");

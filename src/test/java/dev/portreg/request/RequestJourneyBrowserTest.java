@@ -48,6 +48,7 @@ class RequestJourneyBrowserTest {
 
     @Inject RequestFixtures fixtures;
     @Inject RegistryImporter importer;
+    @Inject dev.portreg.support.TestDb db;
     @Inject TestClock clock;
 
     @BeforeAll
@@ -77,7 +78,7 @@ class RequestJourneyBrowserTest {
                         .toAbsolutePath()
                         .normalize();
         if (docs != null && Files.isReadable(real)) {
-            importer.importFrom(real.toString(), "test");
+            db.resetTo(real.toString());
         } else {
             fixtures.sampleRegistry();
         }
@@ -156,8 +157,16 @@ class RequestJourneyBrowserTest {
         String panel = assessment();
         assertTrue(panel.contains("System port: IETF Review or IESG Approval"), panel);
         assertTrue(panel.contains("IESG Approval"), panel);
+        // exactly what the registry action writes: the gap split, then 938 on each transport
         assertEquals(
-                List.of("Assigned", "Assigned", "Reserved", "Reserved"),
+                List.of(
+                        "Unassigned",
+                        "Unassigned",
+                        "Unassigned",
+                        "Assigned",
+                        "Assigned",
+                        "Reserved",
+                        "Reserved"),
                 driver.findElements(By.cssSelector("#assessment table.preview .badge")).stream()
                         .map(WebElement::getText)
                         .toList());

@@ -4,11 +4,9 @@ import dev.portreg.account.AccountService;
 import dev.portreg.account.Registration;
 import dev.portreg.exchange.ImportResult;
 import dev.portreg.exchange.RegistryImporter;
-import dev.portreg.registry.Entry;
-import dev.portreg.registry.Ports;
 import dev.portreg.registry.Registry;
-import dev.portreg.registry.RegistryWriter;
-import dev.portreg.registry.Transport;
+import dev.portreg.registry.RegistryChanges;
+import dev.portreg.registry.RegistryPlans;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,8 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,14 +62,12 @@ public class HistoryFixtures {
 
     /** Empties the registry and seeds it from sample.xml. */
     public ImportResult seedSample() {
-        clearRegistry();
-        registry.reload();
-        return importer.importFrom(path("/iana/sample.xml"), "tester");
+        return db.resetTo(path("/iana/sample.xml"), "tester");
     }
 
     /** Leaves the registry as sample.xml, as other test classes expect to find it. */
     public void leaveTheSample() {
-        importer.importFrom(path("/iana/sample.xml"), "test");
+        db.resetTo(path("/iana/sample.xml"));
     }
 
     /** A new account with a unique name holding requester and {@code roles}. */
@@ -135,95 +129,54 @@ public class HistoryFixtures {
         return count("SELECT count(*) FROM registry_change");
     }
 
-    /** Empties the registry: entries, holdings and info (history is insert-only). */
+    /** Empties the registry (see {@link TestDb#clearRegistry()}). */
     public void clearRegistry() {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + RegistryWriter.LOCK_KEY + ")");
-            try {
-                s.executeUpdate("DELETE FROM port_holding");
-                s.executeUpdate("DELETE FROM registry_entry");
-                s.executeUpdate("DELETE FROM registry_info");
-            } finally {
-                s.execute("SELECT pg_advisory_unlock(" + RegistryWriter.LOCK_KEY + ")");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        db.clearRegistry();
     }
 
     /**
      * Records a registry action of a request, as a completed request would: a draft request of a
-     * new account, and a history row linked to it that changes rndc's description.
+     * new account, and a change set linked to it that changes rndc's description.
      *
      * @return the change id and the request id
      */
-    public long[] registryAction(RegistryWriter writer) {
+    public long[] registryAction(RegistryChanges changes) {
         String requester = account();
-        return withConnection(
-                c -> {
-                    long requestId;
-                    try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "INSERT INTO port_request (kind, state, requester_id, content,"
-                                            + " created_at, updated_at) SELECT 'modify', 'draft',"
-                                            + " id, '{}', now(), now() FROM account"
-                                            + " WHERE username = ? RETURNING id")) {
-                        ps.setString(1, requester);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            requestId = rs.getLong(1);
-                        }
-                    }
-                    Entry before =
-                            new Entry(
-                                    "rndc",
-                                    Ports.of(953),
-                                    Transport.TCP,
-                                    "BIND9 remote name daemon controller",
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null);
-                    Entry after =
-                            new Entry(
-                                    "rndc",
-                                    Ports.of(953),
-                                    Transport.TCP,
-                                    "Remote name daemon control",
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null);
-                    long changeId =
-                            writer.recordChange(
-                                    c,
-                                    new RegistryWriter.Change(
-                                            Instant.now(),
-                                            "iana-operator",
-                                            "registry-action",
-                                            "request #" + requestId,
-                                            "Request #" + requestId + " (modify): rndc 953/tcp",
-                                            0,
-                                            1,
-                                            0,
-                                            List.of(
-                                                    new RegistryWriter.ChangeItem(
-                                                            "changed",
-                                                            "rndc/953/tcp",
-                                                            before,
-                                                            after)),
-                                            requestId));
-                    return new long[] {changeId, requestId};
-                });
+        long requestId =
+                withConnection(
+                        c -> {
+                            try (PreparedStatement ps =
+                                    c.prepareStatement(
+                                            "INSERT INTO port_request (kind, state, requester_id,"
+                                                    + " content, created_at, updated_at) SELECT"
+                                                    + " 'modify', 'draft', id, '{}', now(), now()"
+                                                    + " FROM account WHERE username = ? RETURNING id")) {
+                                ps.setString(1, requester);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    rs.next();
+                                    return rs.getLong(1);
+                                }
+                            }
+                        });
+        RegistryChanges.Applied applied =
+                changes.apply(
+                        new RegistryChanges.Request(
+                                "iana-operator",
+                                requestId,
+                                "request #" + requestId,
+                                null,
+                                ctx ->
+                                        RegistryPlans.modify(
+                                                        ctx.registry(),
+                                                        "rndc",
+                                                        "Remote name daemon control",
+                                                        null,
+                                                        ctx.today())
+                                                .withSummary(
+                                                        "Request #"
+                                                                + requestId
+                                                                + " (modify): rndc 953/tcp")));
+        return new long[] {applied.changeId(), requestId};
     }
 
     /** Runs SQL on a connection of its own (auto-commit). */

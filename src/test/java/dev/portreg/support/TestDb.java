@@ -1,5 +1,8 @@
 package dev.portreg.support;
 
+import dev.portreg.exchange.ImportResult;
+import dev.portreg.exchange.RegistryImporter;
+import dev.portreg.registry.Registry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,9 +18,38 @@ import java.util.List;
 public class TestDb {
 
     private final AgroalDataSource dataSource;
+    private final Registry registry;
+    private final RegistryImporter importer;
 
-    TestDb(AgroalDataSource dataSource) {
+    TestDb(AgroalDataSource dataSource, Registry registry, RegistryImporter importer) {
         this.dataSource = dataSource;
+        this.registry = registry;
+        this.importer = importer;
+    }
+
+    /**
+     * The registry as {@code pathOrUrl} alone makes it: emptied, then seeded from it. (An import
+     * into a registry that holds entries reconciles with what was done there, so a test that needs
+     * a known registry starts from an empty one.)
+     */
+    public ImportResult resetTo(String pathOrUrl) {
+        return resetTo(pathOrUrl, "test");
+    }
+
+    /** The same, seeded by {@code actor}. */
+    public ImportResult resetTo(String pathOrUrl, String actor) {
+        clearRegistry();
+        return importer.importFrom(pathOrUrl, actor);
+    }
+
+    /** The same for a file of src/test/resources ("/iana/sample.xml"). */
+    public ImportResult resetToResource(String resource) {
+        try {
+            return resetTo(
+                    java.nio.file.Path.of(TestDb.class.getResource(resource).toURI()).toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long count(String sql, Object... args) {
@@ -78,7 +110,10 @@ public class TestDb {
                 .get(0);
     }
 
-    /** Empties the registry: entries, holdings and info (history is insert-only; people stay). */
+    /**
+     * Empties the registry: entries, holdings, info and the upstream base (the change log is
+     * insert-only; people stay), and the in-memory copy with them.
+     */
     public void clearRegistry() {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
@@ -90,6 +125,7 @@ public class TestDb {
                 s.executeUpdate("DELETE FROM port_holding");
                 s.executeUpdate("DELETE FROM registry_entry");
                 s.executeUpdate("DELETE FROM registry_info");
+                s.executeUpdate("DELETE FROM upstream_entry");
             } finally {
                 s.execute(
                         "SELECT pg_advisory_unlock("
@@ -99,5 +135,6 @@ public class TestDb {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        registry.reload();
     }
 }

@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
         get(rows, "/api/v1/stats", "/api/v1/stats");
         get(rows, "/api/v1/history", "/api/v1/history");
         get(rows, "/api/v1/registry/export", "/api/v1/registry/export?format=csv");
+        get(rows, "/api/v1/registry/changes", "/api/v1/registry/changes?since=2026-01-01");
+        get(rows, "/api/v1/ports/{port}/timeline", "/api/v1/ports/938/timeline");
         rows.add(
                 row(
                         "GET",
@@ -101,6 +103,15 @@ class AuthorizationMatrixTest {
                         "/api/v1/registry/import",
                         OPERATOR,
                         u -> new Target("/api/v1/registry/import?dryRun=true", sampleXml())));
+        rows.add(
+                row(
+                        "POST",
+                        "/api/v1/registry/import/series",
+                        OPERATOR,
+                        u ->
+                                new Target(
+                                        "/api/v1/registry/import/series",
+                                        new Zip(zip("sample.xml", sampleXml())))));
         rows.add(
                 row(
                         "POST",
@@ -378,14 +389,35 @@ class AuthorizationMatrixTest {
         send(user, method, path, body).then().statusCode(status);
     }
 
+    /** A zip archive to send as the body. */
+    private record Zip(byte[] bytes) {}
+
+    private static byte[] zip(String name, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(name));
+            z.write(content);
+            z.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static Response send(String user, String method, String path, Object body) {
         RequestSpecification spec =
                 given().contentType(
-                                body instanceof byte[] ? "application/xml" : "application/json");
+                                body instanceof Zip
+                                        ? "application/zip"
+                                        : body instanceof byte[]
+                                                ? "application/xml"
+                                                : "application/json");
         if (user != null) {
             spec = spec.auth().preemptive().basic(user, RequestFixtures.PASSWORD);
         }
-        if (body instanceof byte[] bytes) {
+        if (body instanceof Zip zip) {
+            spec = spec.body(zip.bytes());
+        } else if (body instanceof byte[] bytes) {
             spec = spec.body(bytes);
         } else if (body != null) {
             spec = spec.body(body);

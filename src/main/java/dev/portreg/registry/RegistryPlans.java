@@ -1,0 +1,555 @@
+package dev.portreg.registry;
+
+import dev.portreg.common.ProblemException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry actions of RFC 6335 §8 as pure functions from the registry as it is to the {@link
+ * ChangePlan} that performs them: a new assignment (the gap split, the requested transports
+ * Assigned, the others Reserved), another transport for an assignment, a modification of the
+ * description or contact, and a de-assignment or revocation (the ports Reserved, the name kept).
+ *
+ * <p>A requester's draft preview and the operator's registry action both call these, so what the
+ * preview shows is what is written. A plan that cannot be made on this registry (the port was taken
+ * meanwhile) is a 409.
+ */
+public final class RegistryPlans {
+
+    private RegistryPlans() {}
+
+    /**
+     * A new assignment.
+     *
+     * @param ports the port or range asked for; null for "any free port in {@code anyPortIn}", or
+     *     with {@code anyPortIn} null too, a name only
+     * @param assignee who holds it: an existing person (by id) or a new one (id null: found by
+     *     email, else created)
+     * @param contact its contact, the assignee when null
+     */
+    public record Assignment(
+            String serviceName,
+            Ports ports,
+            PortRange anyPortIn,
+            List<Transport> transports,
+            String description,
+            Person assignee,
+            Person contact,
+            List<Reference> references,
+            Long serviceCode,
+            String unauthorized,
+            String notes) {
+        public Assignment {
+            transports = List.copyOf(transports);
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+    }
+
+    /** Which way an assignment is given back (RFC 6335 §8.2, §8.4). */
+    public enum Release {
+        DE_ASSIGN("De-assigned"),
+        REVOKE("Revoked");
+
+        final String verb;
+
+        Release(String verb) {
+            this.verb = verb;
+        }
+    }
+
+    public static ChangePlan assign(RegistrySnapshot registry, Assignment a, LocalDate today) {
+        Draft d = new Draft(registry, today);
+        Ports ports = a.ports();
+        if (ports == null && a.anyPortIn() != null) {
+            Integer pick = pickPort(registry, a.anyPortIn(), a.transports());
+            if (pick == null) {
+                throw ProblemException.conflict(
+                        "no port of the "
+                                + a.anyPortIn().label
+                                + " range is free on the requested transports");
+            }
+            ports = Ports.of(pick);
+        }
+        String assignee = d.person(a.assignee());
+        String contact = a.contact() == null ? assignee : d.person(a.contact());
+        Entry template =
+                new Entry(
+                        a.serviceName(),
+                        ports,
+                        null,
+                        a.description(),
+                        assignee,
+                        contact,
+                        today.toString(),
+                        null,
+                        a.references(),
+                        null,
+                        a.unauthorized(),
+                        a.notes());
+        d.write(template, a.transports(), ports, a.serviceCode());
+        return d.plan();
+    }
+
+    /** Another transport for a registered service: same name, port, people and references. */
+    public static ChangePlan addTransport(
+            RegistrySnapshot registry,
+            String serviceName,
+            List<Transport> transports,
+            Long serviceCode,
+            LocalDate today) {
+        Draft d = new Draft(registry, today);
+        List<StoredEntry> service = d.service(serviceName);
+        Entry base = service.get(0).entry();
+        Ports ports = null;
+        for (StoredEntry se : service) {
+            if (se.entry().ports() != null) {
+                ports = se.entry().ports();
+                break;
+            }
+        }
+        for (Transport t : transports) {
+            for (StoredEntry se : service) {
+                if (se.entry().ports() != null && se.entry().covers(t)) {
+                    throw ProblemException.conflict(
+                            base.serviceName() + " is already registered on " + t);
+                }
+            }
+        }
+        Entry template =
+                new Entry(
+                        base.serviceName(),
+                        ports,
+                        null,
+                        base.description(),
+                        base.assigneeId(),
+                        base.contactId(),
+                        today.toString(),
+                        null,
+                        base.references(),
+                        null,
+                        base.unauthorized(),
+                        base.notes());
+        d.write(template, transports, ports, serviceCode);
+        return d.plan();
+    }
+
+    /**
+     * A new description or contact for every entry of a service (RFC 6335 §8.6); null keeps the
+     * field as it is.
+     */
+    public static ChangePlan modify(
+            RegistrySnapshot registry,
+            String serviceName,
+            String description,
+            Person contact,
+            LocalDate today) {
+        Draft d = new Draft(registry, today);
+        String contactId = contact == null ? null : d.person(contact);
+        for (StoredEntry se : d.service(serviceName)) {
+            Entry e = se.entry();
+            d.update(
+                    se,
+                    new Entry(
+                            e.serviceName(),
+                            e.ports(),
+                            e.transport(),
+                            description != null ? description : e.description(),
+                            e.assigneeId(),
+                            contactId != null ? contactId : e.contactId(),
+                            e.registered(),
+                            today.toString(),
+                            e.references(),
+                            e.serviceCode(),
+                            e.unauthorized(),
+                            e.notes()));
+        }
+        return d.plan();
+    }
+
+    /**
+     * De-assignment or revocation: every port of the service becomes Reserved with a note of its
+     * old use, and the name stays registered as a name-only entry per transport (§8.2, §8.4).
+     */
+    public static ChangePlan release(
+            RegistrySnapshot registry, String serviceName, Release how, LocalDate today) {
+        Draft d = new Draft(registry, today);
+        int position = d.maxPosition() + 1;
+        List<Transport> kept = new ArrayList<>();
+        Entry first = null;
+        for (StoredEntry se : d.service(serviceName)) {
+            Entry e = se.entry();
+            if (e.ports() == null) {
+                continue;
+            }
+            first = first == null ? e : first;
+            String note =
+                    how.verb
+                            + " on "
+                            + today
+                            + ", previously "
+                            + e.serviceName()
+                            + (e.assigneeId() == null ? "" : " by [" + e.assigneeId() + "]");
+            d.update(
+                    se,
+                    new Entry(
+                            null,
+                            e.ports(),
+                            e.transport(),
+                            "Reserved",
+                            null,
+                            null,
+                            null,
+                            today.toString(),
+                            e.references(),
+                            null,
+                            null,
+                            note));
+            for (Transport t : e.transports()) {
+                if (!kept.contains(t)) {
+                    kept.add(t);
+                }
+            }
+        }
+        if (first == null) {
+            throw ProblemException.conflict(serviceName + " holds no port any more");
+        }
+        for (Transport t : kept) {
+            d.add(
+                    new Entry(
+                            first.serviceName(),
+                            null,
+                            t,
+                            first.description(),
+                            first.assigneeId(),
+                            first.contactId(),
+                            first.registered(),
+                            today.toString(),
+                            first.references(),
+                            null,
+                            null,
+                            "Port "
+                                    + first.ports()
+                                    + " "
+                                    + how.verb.toLowerCase(Locale.ROOT)
+                                    + " on "
+                                    + today),
+                    position);
+        }
+        return d.plan();
+    }
+
+    /**
+     * The port IANA picks for "any free port in {@code range}": the lowest port free on the
+     * requested transports and on all others too, so the unrequested ones can be Reserved; else the
+     * lowest free on the requested ones; null when the range is full.
+     */
+    public static Integer pickPort(
+            RegistrySnapshot registry, PortRange range, List<Transport> transports) {
+        if (transports.isEmpty()) {
+            return null;
+        }
+        Integer fallback = null;
+        for (int p = range.from; p <= range.to; p++) {
+            if (registry.free(p, transports)) {
+                if (registry.free(p, Transport.ALL)) {
+                    return p;
+                }
+                if (fallback == null) {
+                    fallback = p;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    /** A working copy of the registry that a plan edits, recording each edit as an item. */
+    private static final class Draft {
+        final RegistrySnapshot registry;
+        final LocalDate today;
+        final List<StoredEntry> all;
+        final Set<String> keys = new HashSet<>();
+        final List<ChangeItem> items = new ArrayList<>();
+        final Map<String, Person> people = new LinkedHashMap<>();
+        long nextTemporaryId = -1;
+
+        Draft(RegistrySnapshot registry, LocalDate today) {
+            this.registry = registry;
+            this.today = today;
+            this.all = new ArrayList<>(registry.entries());
+            for (StoredEntry se : all) {
+                keys.add(se.key());
+            }
+        }
+
+        ChangePlan plan() {
+            return new ChangePlan(
+                    ChangeKind.REGISTRY_ACTION,
+                    String.join("; ", lines()),
+                    items,
+                    Map.of(),
+                    List.copyOf(people.values()),
+                    null);
+        }
+
+        private List<String> lines() {
+            List<String> out = new ArrayList<>();
+            for (ChangeItem i : items) {
+                if (i.action() != ChangeItem.Action.REMOVED
+                        && i.after().status() != PortStatus.UNASSIGNED) {
+                    out.add(ChangePlan.line(i.after()));
+                }
+            }
+            return out;
+        }
+
+        List<StoredEntry> service(String name) {
+            List<StoredEntry> out = new ArrayList<>();
+            for (StoredEntry se : all) {
+                if (se.entry().serviceName() != null
+                        && se.entry().serviceName().equalsIgnoreCase(name)) {
+                    out.add(se);
+                }
+            }
+            if (out.isEmpty()) {
+                throw ProblemException.conflict(
+                        "no service named \"" + name + "\" is registered any more");
+            }
+            return out;
+        }
+
+        /**
+         * Writes the entries of an assignment: a name-only entry per transport without ports; with
+         * ports, the gap split, each requested transport Assigned (a Reserved counterpart of the
+         * same ports becomes the assignment), each other transport Reserved where nobody holds it.
+         */
+        void write(Entry template, List<Transport> transports, Ports ports, Long code) {
+            if (ports == null) {
+                int position = maxPosition() + 1;
+                for (Transport t : transports) {
+                    add(withTransport(template, t, code), position);
+                }
+                return;
+            }
+            for (Transport t : transports) {
+                if (!free(ports, t) && reservedAt(ports, t) == null) {
+                    throw ProblemException.conflict(
+                            ports
+                                    + "/"
+                                    + t
+                                    + " is no longer free: another assignment took it first");
+                }
+            }
+            int position = splitGaps(ports);
+            for (Transport t : Transport.ALL) {
+                boolean requested = transports.contains(t);
+                StoredEntry reserved = reservedAt(ports, t);
+                if (requested) {
+                    Entry assigned = withTransport(template, t, code);
+                    if (reserved != null) {
+                        // The assignee claims its reserved counterpart (RFC 6335 §7.2, §8.1).
+                        update(reserved, assigned);
+                    } else {
+                        add(assigned, position);
+                    }
+                } else if (reserved == null && free(ports, t)) {
+                    add(
+                            new Entry(
+                                    null,
+                                    ports,
+                                    t,
+                                    "Reserved",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    null,
+                                    null,
+                                    null),
+                            position);
+                }
+            }
+        }
+
+        /**
+         * Takes {@code ports} out of the Unassigned rows that cover it (916-952 becomes 916-937 and
+         * 939-952); returns the position the new entries go to.
+         */
+        int splitGaps(Ports ports) {
+            int position = -1;
+            for (StoredEntry se : new ArrayList<>(all)) {
+                Entry e = se.entry();
+                if (e.ports() == null
+                        || e.status() != PortStatus.UNASSIGNED
+                        || !e.ports().overlaps(ports)) {
+                    continue;
+                }
+                position = position < 0 ? se.position() : Math.min(position, se.position());
+                remove(se);
+                if (e.ports().from() < ports.from()) {
+                    add(withPorts(e, new Ports(e.ports().from(), ports.from() - 1)), se.position());
+                }
+                if (e.ports().to() > ports.to()) {
+                    add(withPorts(e, new Ports(ports.to() + 1, e.ports().to())), se.position());
+                }
+            }
+            return position < 0 ? positionFor(ports) : position;
+        }
+
+        /** The single-transport Reserved entry on exactly these ports and transport, or null. */
+        StoredEntry reservedAt(Ports ports, Transport t) {
+            for (StoredEntry se : all) {
+                Entry e = se.entry();
+                if (ports.equals(e.ports())
+                        && e.transport() == t
+                        && e.status() == PortStatus.RESERVED) {
+                    return se;
+                }
+            }
+            return null;
+        }
+
+        /** True when no held entry covers any of {@code ports} on {@code t}. */
+        boolean free(Ports ports, Transport t) {
+            for (StoredEntry se : all) {
+                Entry e = se.entry();
+                if (RegistryWriter.held(e) && e.covers(t) && e.ports().overlaps(ports)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int positionFor(Ports ports) {
+            int position = 0;
+            for (StoredEntry se : all) {
+                if (se.entry().ports() != null && se.entry().ports().from() <= ports.from()) {
+                    position = Math.max(position, se.position());
+                }
+            }
+            return position;
+        }
+
+        int maxPosition() {
+            int max = 0;
+            for (StoredEntry se : all) {
+                max = Math.max(max, se.position());
+            }
+            return max;
+        }
+
+        void add(Entry e, int position) {
+            String key = nextKey(e);
+            keys.add(key);
+            all.add(new StoredEntry(nextTemporaryId--, key, position, e));
+            items.add(ChangeItem.added(key, position, e));
+        }
+
+        void update(StoredEntry old, Entry now) {
+            String key =
+                    EntryKeys.base(old.entry()).equals(EntryKeys.base(now))
+                            ? old.key()
+                            : nextKey(now);
+            keys.add(key);
+            StoredEntry se = new StoredEntry(old.id(), key, old.position(), now);
+            all.set(all.indexOf(old), se);
+            items.add(ChangeItem.changed(old, key, old.position(), now));
+        }
+
+        void remove(StoredEntry old) {
+            all.remove(old);
+            items.add(ChangeItem.removed(old));
+        }
+
+        /** A key no entry has: the base key, or "#n" after it. */
+        String nextKey(Entry e) {
+            String base = EntryKeys.base(e);
+            int n = 1;
+            while (keys.contains(EntryKeys.repeat(base, n))) {
+                n++;
+            }
+            return EntryKeys.repeat(base, n);
+        }
+
+        /**
+         * The person id for a party: its own id when it has one; else the existing person with that
+         * email; else a new person with an id made from the name.
+         */
+        String person(Person p) {
+            if (p == null) {
+                return null;
+            }
+            if (p.id() != null) {
+                return p.id();
+            }
+            if (p.email() != null) {
+                String found = null;
+                for (Person known : registry.people().values()) {
+                    if (p.email().equalsIgnoreCase(known.email())
+                            && (found == null || known.id().compareTo(found) < 0)) {
+                        found = known.id();
+                    }
+                }
+                if (found != null) {
+                    return found;
+                }
+                for (Person planned : people.values()) {
+                    if (p.email().equalsIgnoreCase(planned.email())) {
+                        return planned.id();
+                    }
+                }
+            }
+            String base =
+                    (p.name() != null ? p.name() : p.org() != null ? p.org() : "Person")
+                            .replaceAll("[^A-Za-z0-9]+", "_")
+                            .replaceAll("^_+|_+$", "");
+            if (base.isEmpty()) {
+                base = "Person";
+            }
+            String id = base;
+            for (int n = 2; registry.people().containsKey(id) || people.containsKey(id); n++) {
+                id = base + "_" + n;
+            }
+            people.put(id, new Person(id, p.name(), p.org(), p.email(), null, today.toString()));
+            return id;
+        }
+    }
+
+    private static Entry withTransport(Entry e, Transport t, Long code) {
+        return new Entry(
+                e.serviceName(),
+                e.ports(),
+                t,
+                e.description(),
+                e.assigneeId(),
+                e.contactId(),
+                e.registered(),
+                e.modified(),
+                e.references(),
+                t == Transport.DCCP ? code : null,
+                e.unauthorized(),
+                e.notes());
+    }
+
+    private static Entry withPorts(Entry e, Ports p) {
+        return new Entry(
+                e.serviceName(),
+                p,
+                e.transport(),
+                e.description(),
+                e.assigneeId(),
+                e.contactId(),
+                e.registered(),
+                e.modified(),
+                e.references(),
+                e.serviceCode(),
+                e.unauthorized(),
+                e.notes());
+    }
+}
