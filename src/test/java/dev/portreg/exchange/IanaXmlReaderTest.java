@@ -295,9 +295,36 @@ class IanaXmlReaderTest {
                         ImportException.class,
                         () -> read("<?xml version='1.0'?>\n<html><body/></html>"));
         assertEquals(
-                "XML line 2: the root element is <html>, not IANA's <registry"
-                        + " xmlns=\"http://www.iana.org/assignments\">",
+                "not a registry file: it is an HTML page, not the registry file itself: a web page"
+                        + " saved under the file's name, or an error or sign-in page served instead"
+                        + " of the download. Import IANA's service-names-port-numbers.xml or .csv,"
+                        + " or an /etc/services file.",
                 ex.getMessage());
+        ImportException rss =
+                assertThrows(
+                        ImportException.class,
+                        () -> read("<?xml version='1.0'?>\n<rss version=\"2.0\"><channel/></rss>"));
+        assertEquals(
+                "not a registry file: it is an XML document whose root element is <rss>, not"
+                        + " IANA's <registry xmlns=\"http://www.iana.org/assignments\">. Import"
+                        + " IANA's service-names-port-numbers.xml or .csv, or an /etc/services"
+                        + " file.",
+                rss.getMessage());
+        ImportException other =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                read(
+                                        "<registry xmlns=\"http://www.iana.org/assignments\""
+                                                + " id=\"protocol-numbers\"><title>Protocol"
+                                                + " Numbers</title></registry>"));
+        assertTrue(
+                other.getMessage()
+                        .startsWith(
+                                "not a registry file: it is IANA's \"protocol-numbers\""
+                                        + " registry, not the \"service-names-port-numbers\""
+                                        + " one"),
+                other.getMessage());
     }
 
     @Test
