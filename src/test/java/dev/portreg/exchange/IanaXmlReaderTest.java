@@ -348,11 +348,46 @@ class IanaXmlReaderTest {
                         () ->
                                 read(
                                         head
-                                                + "<name>abcdefghijklmnop</name>"
+                                                + "<name>"
+                                                + "a".repeat(65)
+                                                + "</name>"
                                                 + "<description>x</description></record></registry>"));
         assertEquals(
-                "record 1 (line 2): service name \"abcdefghijklmnop\" is longer than 15"
-                        + " characters",
+                "record 1 (line 2): service name \""
+                        + "a".repeat(40)
+                        + "…\" is longer than 64 characters, longer than any name IANA has"
+                        + " registered",
                 name.getMessage());
+        ImportException broken =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                read(
+                                        head
+                                                + "<name>two\nlines</name>"
+                                                + "<description>x</description></record></registry>"));
+        assertEquals(
+                "record 1 (line 2): service name \"two lines\" contains a line break, a tab or"
+                        + " another control character",
+                broken.getMessage());
+    }
+
+    @Test
+    void keepsLegacyNamesExactlyEvenLongOnesWithSpaces() {
+        String xml =
+                "<registry xmlns=\"http://www.iana.org/assignments\">\n<record>"
+                        + "<name>  Apple Remote Desktop (Net Assistant) </name><protocol>tcp</protocol>"
+                        + "<description>Net Assistant</description><number>3283</number>"
+                        + "</record></registry>";
+        Entry e = read(xml).entries().get(0);
+        assertEquals("Apple Remote Desktop (Net Assistant)", e.serviceName());
+        assertTrue(e.legacyName());
+        String longest = "n".repeat(64);
+        assertEquals(
+                longest,
+                read(xml.replace("  Apple Remote Desktop (Net Assistant) ", longest))
+                        .entries()
+                        .get(0)
+                        .serviceName());
     }
 }
