@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *
  * <p>Lines that break the syntax are refused with their line number. Lines the registry cannot hold
  * are skipped with a warning: transports other than tcp, udp, sctp and dccp (ddp), Dynamic ports
- * (49152-65535, never assigned) and names longer than 15 characters.
+ * (49152-65535, never assigned) and names longer than any registry holds ({@link
+ * IanaFields#LEGACY_NAME_MAX_LENGTH}). Names that break today's syntax, such as the 16-character
+ * {@code clc-build-daemon} of Debian's file, are kept as they are and shown as legacy names.
  */
 public final class EtcServicesReader {
 
@@ -88,10 +90,10 @@ public final class EtcServicesReader {
                         continue;
                     }
                     String name = fields[i];
-                    if (name.length() > 15) {
+                    if (name.length() > IanaFields.LEGACY_NAME_MAX_LENGTH) {
                         Log.warnf(
-                                "%s of %s: name %s skipped: longer than 15 characters",
-                                where.strip(), source, name);
+                                "%s of %s: name %s skipped: longer than %d characters",
+                                where.strip(), source, name, IanaFields.LEGACY_NAME_MAX_LENGTH);
                         skipped++;
                         continue;
                     }

@@ -19,9 +19,9 @@ import java.util.TreeMap;
  *
  * <p>All names on one port and transport go on one line: the first listed is the service, the
  * others its aliases ({@code http 80/tcp www www-http}). Ranges are written one line per port.
- * Name-only entries and unnamed status rows have nothing to say here and are left out. An entry
- * without a transport covers all four, so it is written for tcp, udp, sctp and dccp (glibc reads
- * any protocol name).
+ * Name-only entries, unnamed status rows and legacy names with spaces (which the format cannot
+ * hold) are left out. An entry without a transport covers all four, so it is written for tcp, udp,
+ * sctp and dccp (glibc reads any protocol name).
  */
 public final class EtcServicesWriter {
 
@@ -31,7 +31,9 @@ public final class EtcServicesWriter {
         Map<Integer, Line> lines = new TreeMap<>();
         for (StoredEntry se : snapshot.entries()) {
             Entry e = se.entry();
-            if (e.serviceName() == null || e.ports() == null) {
+            if (e.serviceName() == null || e.ports() == null || hasSpace(e.serviceName())) {
+                // A legacy name with spaces ("Apple Remote Desktop (Net Assistant)", 3283
+                // until 2025) cannot be written in a format that separates fields by spaces.
                 continue;
             }
             for (Transport t : e.transports()) {
@@ -70,6 +72,10 @@ public final class EtcServicesWriter {
             out.write(sb.append('\n').toString());
         }
         out.flush();
+    }
+
+    private static boolean hasSpace(String name) {
+        return name.chars().anyMatch(Character::isWhitespace);
     }
 
     /** The text on one line, white space runs folded to one space. */

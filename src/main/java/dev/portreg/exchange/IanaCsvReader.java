@@ -125,11 +125,12 @@ public final class IanaCsvReader {
             names.set(10, IanaFields.CSV_HEADER.get(10));
         }
         if (!names.equals(IanaFields.CSV_HEADER)) {
-            throw new ImportException(
-                    "CSV line 1: the header is not IANA's: expected \""
+            String found = String.join(",", names);
+            throw RegistryReaders.notARegistry(
+                    "a CSV file whose header is not IANA's: expected \""
                             + String.join(",", IanaFields.CSV_HEADER)
                             + "\", found \""
-                            + String.join(",", names)
+                            + (found.length() > 300 ? found.substring(0, 299) + "…" : found)
                             + "\"");
         }
     }

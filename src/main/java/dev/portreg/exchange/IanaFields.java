@@ -63,20 +63,41 @@ final class IanaFields {
         return s.isEmpty() ? null : s;
     }
 
-    /** A service name as IANA keeps it (legacy characters allowed), or null when blank. */
+    /**
+     * The longest service name a registry file may hold. New names have at most 15 characters (RFC
+     * 6335 §5.1, {@link dev.portreg.registry.ServiceNames}), but IANA's files kept older ones that
+     * are longer: "Apple Remote Desktop (Net Assistant)" (36) on 3283 until 2025-01-23. The bound
+     * only catches a column that is not a name at all; V7 checks the same in the database.
+     */
+    static final int LEGACY_NAME_MAX_LENGTH = 64;
+
+    /**
+     * A service name exactly as IANA keeps it, or null when blank: legacy names with characters
+     * today's syntax refuses, inner spaces and more than 15 characters are kept (they are marked
+     * legacy, {@link Entry#legacyName()}). Refused: control characters (a line break inside a
+     * name), white space other than a plain space, and more than {@link #LEGACY_NAME_MAX_LENGTH}
+     * characters.
+     */
     static String name(String text) {
         String s = blankToNull(text);
         if (s == null) {
             return null;
         }
-        if (s.length() > 15) {
+        if (s.length() > LEGACY_NAME_MAX_LENGTH) {
             throw new IllegalArgumentException(
-                    "service name \"" + s + "\" is longer than 15 characters");
+                    "service name \""
+                            + s.substring(0, 40)
+                            + "…\" is longer than "
+                            + LEGACY_NAME_MAX_LENGTH
+                            + " characters, longer than any name IANA has registered");
         }
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isWhitespace(s.charAt(i)) || Character.isISOControl(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || (Character.isWhitespace(c) && c != ' ')) {
                 throw new IllegalArgumentException(
-                        "service name \"" + s + "\" contains white space");
+                        "service name \""
+                                + s.replaceAll("\\p{Cntrl}", " ")
+                                + "\" contains a line break, a tab or another control character");
             }
         }
         return s;

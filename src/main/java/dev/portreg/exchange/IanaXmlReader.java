@@ -146,22 +146,48 @@ public final class IanaXmlReader {
                             r.getLocation(), "entity \"" + r.getLocalName() + "\" is not allowed");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    if (!"registry".equals(r.getLocalName())
-                            || !IanaFields.NAMESPACE.equals(r.getNamespaceURI())) {
-                        throw error(
-                                r.getLocation(),
-                                "the root element is <"
-                                        + r.getLocalName()
-                                        + ">, not IANA's <registry xmlns=\""
-                                        + IanaFields.NAMESPACE
-                                        + "\">");
-                    }
+                    root(r);
                     sawRegistry = true;
                     registry(r);
                 }
             }
             if (!sawRegistry) {
                 throw error(null, "has no <registry> element");
+            }
+        }
+
+        /**
+         * Refuses a root element that is not IANA's port registry, saying what it is instead:
+         * another XML document, or another of IANA's registries (protocol-numbers, ...).
+         */
+        void root(XMLStreamReader r) {
+            String name = r.getLocalName();
+            String ns = r.getNamespaceURI();
+            if ("html".equalsIgnoreCase(name)) {
+                throw RegistryReaders.notARegistry(RegistryReaders.htmlPage(null));
+            }
+            if (!"registry".equals(name) || !IanaFields.NAMESPACE.equals(ns)) {
+                String prefix =
+                        r.getPrefix() == null || r.getPrefix().isEmpty() ? "" : r.getPrefix() + ":";
+                throw RegistryReaders.notARegistry(
+                        "an XML document whose root element is <"
+                                + prefix
+                                + name
+                                + ">"
+                                + (ns == null || ns.isEmpty() ? "" : " (namespace " + ns + ")")
+                                + ", not IANA's <registry xmlns=\""
+                                + IanaFields.NAMESPACE
+                                + "\">");
+            }
+            String id = r.getAttributeValue(null, "id");
+            if (id != null && !id.isBlank() && !IanaFields.REGISTRY_ID.equals(id.strip())) {
+                throw RegistryReaders.notARegistry(
+                        "IANA's \""
+                                + id.strip()
+                                + "\" registry, not the \""
+                                + IanaFields.REGISTRY_ID
+                                + "\" one (Service Name and Transport Protocol Port Number"
+                                + " Registry)");
             }
         }
 

@@ -6,19 +6,31 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Seeds an empty registry at startup from the first source of {@code portreg.registry.seed} that
- * can be imported (actor "system"), logging each source that fails and why. The value "none"
- * disables seeding. A registry that already holds entries is left alone.
+ * Seeds an empty registry at startup (actor "system"), trying in order: the sources of {@code
+ * portreg.registry.seed}, then IANA's URL ({@code portreg.registry.seed-url}, with the short {@code
+ * seed-timeout}), then the copy of IANA's XML bundled in the app, so a machine without network and
+ * without IANA's files still starts with the whole registry. Each source that fails is logged with
+ * why. {@code /etc/services} (a partial registry) is read only when it is configured. The value
+ * "none" disables seeding. A registry that already holds entries is left alone.
  */
 @ApplicationScoped
 public class RegistrySeeder {
 
     public static final String ACTOR = "system";
+
+    /** IANA's newest XML (2026-08-17), gzip-compressed; see registry/SOURCE.md beside it. */
+    static final String BUNDLED = "registry/service-names-port-numbers.xml.gz";
 
     private final RegistryImporter importer;
     private final Registry registry;
@@ -44,19 +56,31 @@ public class RegistrySeeder {
      * into memory in the background, so start-up does not wait for it.
      */
     void onStart(@Observes StartupEvent event) {
-        if (seedIfEmpty(config.seed()).isEmpty()) {
+        if (seedIfEmpty(config.seed().orElse(List.of())).isEmpty()) {
             executor.runAsync(registry::snapshot);
         }
     }
 
     /**
-     * Imports the first of {@code sources} that works when the registry is empty.
+     * Seeds an empty registry from the first source that works: {@code configured}, then IANA's
+     * URL, then the bundled copy.
      *
+     * @param configured paths or URLs to try first; "none" among them disables seeding
      * @return what was imported, or empty when seeding is disabled, not needed or failed
      */
-    public Optional<ImportResult> seedIfEmpty(List<String> sources) {
-        List<String> list = sources.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (list.isEmpty() || list.stream().anyMatch(s -> s.equalsIgnoreCase("none"))) {
+    public Optional<ImportResult> seedIfEmpty(List<String> configured) {
+        return seedIfEmpty(configured, config.seedUrl());
+    }
+
+    /** As {@link #seedIfEmpty(List)}, with IANA's URL given ("none" or blank to skip it). */
+    Optional<ImportResult> seedIfEmpty(List<String> configured, String ianaUrl) {
+        List<String> sources = new ArrayList<>();
+        for (String s : configured) {
+            if (!s.isBlank()) {
+                sources.add(s.strip());
+            }
+        }
+        if (sources.stream().anyMatch(s -> s.equalsIgnoreCase("none"))) {
             Log.debug("registry seeding is disabled (portreg.registry.seed=none)");
             return Optional.empty();
         }
@@ -64,27 +88,71 @@ public class RegistrySeeder {
             Log.debug("the registry holds entries: not seeding");
             return Optional.empty();
         }
-        for (String source : list) {
+        String url = ianaUrl == null ? "" : ianaUrl.strip();
+        if (!url.isEmpty() && !url.equalsIgnoreCase("none") && !sources.contains(url)) {
+            sources.add(url);
+        }
+        for (String source : sources) {
+            long start = System.nanoTime();
             try {
-                long start = System.nanoTime();
-                ImportResult r = importer.importFrom(source, ACTOR);
-                // Reading, parsing, writing and the reload: what bench/run.sh reports.
-                Log.infof(
-                        "registry seeded from %s (%s): %d entries in %d ms",
-                        source,
-                        r.format().label,
-                        r.entries(),
-                        (System.nanoTime() - start) / 1_000_000);
-                return Optional.of(r);
+                return Optional.of(seeded(importer.importFrom(source, ACTOR), start));
             } catch (ImportException e) {
                 Log.warnf("cannot seed the registry from %s: %s", source, e.getMessage());
             } catch (RuntimeException e) {
                 Log.warnf(e, "cannot seed the registry from %s: %s", source, e.getMessage());
             }
         }
-        Log.errorf(
-                "the registry is empty and none of its seed sources could be imported: %s",
-                String.join(", ", list));
-        return Optional.empty();
+        long start = System.nanoTime();
+        try {
+            RegistryDocument doc = bundled();
+            String label = bundledLabel(doc.info().updated());
+            return Optional.of(seeded(importer.importDocument(doc, label, ACTOR), start));
+        } catch (RuntimeException e) {
+            Log.errorf(
+                    e,
+                    "the registry is empty and none of its seed sources could be imported: %s,"
+                            + " the bundled copy",
+                    String.join(", ", sources));
+            return Optional.empty();
+        }
+    }
+
+    private static ImportResult seeded(ImportResult r, long start) {
+        // Reading, parsing, writing and the reload: what bench/run.sh reports.
+        Log.infof(
+                "registry seeded from %s (%s): %d entries in %d ms",
+                r.source(), r.format().label, r.entries(), (System.nanoTime() - start) / 1_000_000);
+        return r;
+    }
+
+    /**
+     * The copy of IANA's XML bundled in the app: IANA's whole registry, not a partial one. It is
+     * recorded under {@link #bundledLabel}, not under its resource path.
+     */
+    static RegistryDocument bundled() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = RegistrySeeder.class.getClassLoader();
+        }
+        try (InputStream raw = loader.getResourceAsStream(BUNDLED)) {
+            if (raw == null) {
+                throw new IllegalStateException("the bundled registry " + BUNDLED + " is missing");
+            }
+            byte[] xml;
+            try (InputStream in = new GZIPInputStream(raw, 64 * 1024)) {
+                xml = in.readAllBytes();
+            }
+            return RegistryReaders.read(xml, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled registry " + BUNDLED, e);
+        }
+    }
+
+    /**
+     * The source label of the bundled copy, dated by its {@code <updated>}: "IANA XML of
+     * 2026-08-17, bundled".
+     */
+    static String bundledLabel(LocalDate updated) {
+        return "IANA XML" + (updated == null ? "" : " of " + updated) + ", bundled";
     }
 }

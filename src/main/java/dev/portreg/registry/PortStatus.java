@@ -23,8 +23,10 @@ public enum PortStatus {
     /** Free: can be assigned on request. */
     UNASSIGNED("Unassigned"),
     /**
-     * The registry holds no row for it: the whole Dynamic range, most SCTP and DCCP ports, and a
-     * few TCP/UDP ports. Treated as not free.
+     * The registry holds no row for it: the whole Dynamic range, most SCTP and DCCP ports, a few
+     * TCP/UDP ports, and every port a partial registry (/etc/services) leaves out. Not free, but
+     * not Reserved either: a request for it goes as for a Reserved port ({@link
+     * RequestPolicy#forPort}).
      */
     UNLISTED("Not listed");
 

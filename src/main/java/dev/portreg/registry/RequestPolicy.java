@@ -19,6 +19,21 @@ import java.util.List;
 public record RequestPolicy(List<RegistrationPolicy> policies, String summary, String reference) {
 
     /**
+     * What a request for a (port, transport) that the registry does not list would need. IANA's
+     * files list every port they consider free (the Unassigned rows), so a pair with no row is not
+     * free; it is not Reserved either. A request for it is decided as one for a Reserved port would
+     * be: the holder of the same number on another transport asks through Expert Review (RFC 6335
+     * §7.2: before 2011 IANA assigned TCP and UDP only, and a holder must ask before using another
+     * transport), anyone else through Standards Action or IESG Approval, saying why that port (RFC
+     * 6335 §8.1). This is our reading (domain.md §8.1: "treat these as not free").
+     */
+    static final String NOT_LISTED =
+            "Not listed: the registry has no entry for it, so it is not free, though not"
+                    + " Reserved either. A request goes as for a Reserved port: the holder of the"
+                    + " same number on another transport asks through Expert Review; anyone else"
+                    + " needs Standards Action or IESG Approval, with a reason";
+
+    /**
      * The policy for a request for {@code port}, given its statuses on the transports asked for.
      */
     public static RequestPolicy forPort(int port, Collection<PortStatus> statuses) {
@@ -37,12 +52,18 @@ public record RequestPolicy(List<RegistrationPolicy> policies, String summary, S
                             + " assignee and the experts",
                     "RFC 6335 §5, §8.1.1");
         }
-        if (statuses.contains(PortStatus.RESERVED) || statuses.contains(PortStatus.UNLISTED)) {
+        if (statuses.contains(PortStatus.RESERVED)) {
             return new RequestPolicy(
                     List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
                     "Reserved: only its assignee may claim it for another transport (Expert"
                             + " Review); otherwise Standards Action or IESG Approval, with a reason",
                     "RFC 6335 §8.1");
+        }
+        if (statuses.contains(PortStatus.UNLISTED)) {
+            return new RequestPolicy(
+                    List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
+                    NOT_LISTED,
+                    "RFC 6335 §6, §7.2, §8.1");
         }
         return forRange(range);
     }

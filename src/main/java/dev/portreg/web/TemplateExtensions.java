@@ -5,6 +5,7 @@ import dev.portreg.registry.PortStatus;
 import dev.portreg.registry.RegistrationPolicy;
 import dev.portreg.registry.RegistryViews.EntryView;
 import dev.portreg.registry.RegistryViews.PersonView;
+import dev.portreg.registry.RegistryViews.TransportStatus;
 import dev.portreg.registry.Transport;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
@@ -70,9 +71,18 @@ public final class TemplateExtensions {
                     "Listed without a service name and without a status word (e.g. \"Possibly"
                             + " used by Sun Solaris????\"). Treated as not free.";
             case UNLISTED ->
-                    "The registry has no row for it: the whole Dynamic range, most SCTP and DCCP"
-                            + " ports, a few TCP/UDP ports. Treated as not free.";
+                    "The registry lists nothing for it (the whole Dynamic range, most SCTP and DCCP"
+                            + " ports, a few TCP/UDP ports). Not free, though not Reserved either:"
+                            + " a request goes as for a Reserved port.";
         };
+    }
+
+    /** The transports on which the registry lists nothing for a port, in transport order. */
+    static List<Transport> unlisted(List<TransportStatus> statuses) {
+        return statuses.stream()
+                .filter(t -> t.status() == PortStatus.UNLISTED)
+                .map(TransportStatus::transport)
+                .toList();
     }
 
     /** "tcp", or "all transports" when the entry names none; "" for a name-only entry. */

@@ -46,7 +46,8 @@ class EtcServicesReaderTest {
                         "kerberos5 88/tcp",
                         "krb5 88/tcp",
                         "kerberos-sec 88/tcp",
-                        "rndc 953/tcp"),
+                        "rndc 953/tcp",
+                        "clc-build-daemon 8990/tcp"),
                 e.stream()
                         .map(x -> x.serviceName() + " " + x.ports() + "/" + x.transport())
                         .toList());
@@ -65,9 +66,22 @@ class EtcServicesReaderTest {
         List<Entry> e = Fixtures.read("services").entries();
         assertTrue(e.stream().noneMatch(x -> x.serviceName().equals("rtmp")), "ddp");
         assertTrue(e.stream().noneMatch(x -> x.serviceName().equals("fido")), "Dynamic port");
-        assertTrue(
-                e.stream().noneMatch(x -> x.serviceName().equals("clc-build-daemon")),
-                "longer than 15 characters");
+    }
+
+    @Test
+    void keepsANameLongerThanTodaysSyntaxAsALegacyName() {
+        Entry clc =
+                Fixtures.read("services").entries().stream()
+                        .filter(x -> x.serviceName().equals("clc-build-daemon"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(Ports.of(8990), clc.ports());
+        assertTrue(clc.legacyName(), "16 characters: kept, marked legacy");
+        List<Entry> tooLong =
+                new EtcServicesReader()
+                        .read(new StringReader("x".repeat(65) + " 7/tcp\necho 7/tcp\n"), "s")
+                        .entries();
+        assertEquals(List.of("echo"), tooLong.stream().map(Entry::serviceName).toList());
     }
 
     @Test

@@ -178,7 +178,9 @@ class IanaCsvReaderTest {
         ImportException ex =
                 assertThrows(ImportException.class, () -> Fixtures.read("wrong-header.csv"));
         assertTrue(
-                ex.getMessage().startsWith("CSV line 1: the header is not IANA's"),
+                ex.getMessage()
+                        .startsWith(
+                                "not a registry file: it is a CSV file whose header is not IANA's: expected \"Service Name,Port Number,"),
                 ex.getMessage());
     }
 
@@ -194,7 +196,9 @@ class IanaCsvReaderTest {
                                                         Fixtures.readString("wrong-header.csv")),
                                                 "x"));
         assertTrue(
-                ex.getMessage().startsWith("CSV line 1: the header is not IANA's"),
+                ex.getMessage()
+                        .startsWith(
+                                "not a registry file: it is a CSV file whose header is not IANA's: expected \"Service Name,Port Number,"),
                 ex.getMessage());
     }
 

@@ -295,9 +295,36 @@ class IanaXmlReaderTest {
                         ImportException.class,
                         () -> read("<?xml version='1.0'?>\n<html><body/></html>"));
         assertEquals(
-                "XML line 2: the root element is <html>, not IANA's <registry"
-                        + " xmlns=\"http://www.iana.org/assignments\">",
+                "not a registry file: it is an HTML page, not the registry file itself: a web page"
+                        + " saved under the file's name, or an error or sign-in page served instead"
+                        + " of the download. Import IANA's service-names-port-numbers.xml or .csv,"
+                        + " or an /etc/services file.",
                 ex.getMessage());
+        ImportException rss =
+                assertThrows(
+                        ImportException.class,
+                        () -> read("<?xml version='1.0'?>\n<rss version=\"2.0\"><channel/></rss>"));
+        assertEquals(
+                "not a registry file: it is an XML document whose root element is <rss>, not"
+                        + " IANA's <registry xmlns=\"http://www.iana.org/assignments\">. Import"
+                        + " IANA's service-names-port-numbers.xml or .csv, or an /etc/services"
+                        + " file.",
+                rss.getMessage());
+        ImportException other =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                read(
+                                        "<registry xmlns=\"http://www.iana.org/assignments\""
+                                                + " id=\"protocol-numbers\"><title>Protocol"
+                                                + " Numbers</title></registry>"));
+        assertTrue(
+                other.getMessage()
+                        .startsWith(
+                                "not a registry file: it is IANA's \"protocol-numbers\""
+                                        + " registry, not the \"service-names-port-numbers\""
+                                        + " one"),
+                other.getMessage());
     }
 
     @Test
@@ -321,11 +348,46 @@ class IanaXmlReaderTest {
                         () ->
                                 read(
                                         head
-                                                + "<name>abcdefghijklmnop</name>"
+                                                + "<name>"
+                                                + "a".repeat(65)
+                                                + "</name>"
                                                 + "<description>x</description></record></registry>"));
         assertEquals(
-                "record 1 (line 2): service name \"abcdefghijklmnop\" is longer than 15"
-                        + " characters",
+                "record 1 (line 2): service name \""
+                        + "a".repeat(40)
+                        + "…\" is longer than 64 characters, longer than any name IANA has"
+                        + " registered",
                 name.getMessage());
+        ImportException broken =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                read(
+                                        head
+                                                + "<name>two\nlines</name>"
+                                                + "<description>x</description></record></registry>"));
+        assertEquals(
+                "record 1 (line 2): service name \"two lines\" contains a line break, a tab or"
+                        + " another control character",
+                broken.getMessage());
+    }
+
+    @Test
+    void keepsLegacyNamesExactlyEvenLongOnesWithSpaces() {
+        String xml =
+                "<registry xmlns=\"http://www.iana.org/assignments\">\n<record>"
+                        + "<name>  Apple Remote Desktop (Net Assistant) </name><protocol>tcp</protocol>"
+                        + "<description>Net Assistant</description><number>3283</number>"
+                        + "</record></registry>";
+        Entry e = read(xml).entries().get(0);
+        assertEquals("Apple Remote Desktop (Net Assistant)", e.serviceName());
+        assertTrue(e.legacyName());
+        String longest = "n".repeat(64);
+        assertEquals(
+                longest,
+                read(xml.replace("  Apple Remote Desktop (Net Assistant) ", longest))
+                        .entries()
+                        .get(0)
+                        .serviceName());
     }
 }

@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,6 +41,49 @@ class RequestPolicyTest {
                         .summary()
                         .startsWith("Reserved"));
         assertTrue(RequestPolicy.forPort(80, List.of(PortStatus.ASSIGNED)).policies().isEmpty());
+    }
+
+    @Test
+    void aPortTheRegistryDoesNotListIsNeverGivenTheReservedText() {
+        for (List<PortStatus> statuses :
+                List.of(
+                        List.of(PortStatus.UNLISTED),
+                        List.of(PortStatus.UNASSIGNED, PortStatus.UNLISTED),
+                        List.of(
+                                PortStatus.UNLISTED,
+                                PortStatus.UNLISTED,
+                                PortStatus.UNLISTED,
+                                PortStatus.UNLISTED))) {
+            for (int port : List.of(3, 5000)) {
+                RequestPolicy p = RequestPolicy.forPort(port, statuses);
+                assertTrue(
+                        p.summary().startsWith("Not listed: the registry has no entry for it"),
+                        p.summary());
+                assertTrue(
+                        p.summary().contains("not free, though not Reserved either"), p.summary());
+                assertFalse(p.summary().startsWith("Reserved"), p.summary());
+                // decided as a Reserved one would be (RFC 6335 §8.1)
+                assertEquals(
+                        List.of(
+                                RegistrationPolicy.EXPERT_REVIEW,
+                                RegistrationPolicy.STANDARDS_ACTION,
+                                RegistrationPolicy.IESG_APPROVAL),
+                        p.policies());
+            }
+        }
+        assertTrue(
+                RequestPolicy.forPort(953, List.of(PortStatus.RESERVED, PortStatus.UNLISTED))
+                        .summary()
+                        .startsWith("Reserved:"),
+                "a Reserved transport says Reserved");
+        assertTrue(
+                RequestPolicy.forPort(23, List.of(PortStatus.ASSIGNED, PortStatus.UNLISTED))
+                        .summary()
+                        .startsWith("Assigned:"));
+        assertTrue(
+                RequestPolicy.forPort(50000, List.of(PortStatus.UNLISTED))
+                        .summary()
+                        .startsWith("Dynamic port"));
     }
 
     @Test

@@ -47,6 +47,26 @@ class TemplateExtensionsTest {
         }
         assertEquals("Other", TemplateExtensions.badge(PortStatus.OTHER));
         assertEquals("Not listed", TemplateExtensions.badge(PortStatus.UNLISTED));
+        assertTrue(
+                TemplateExtensions.meaning(PortStatus.UNLISTED)
+                        .contains("Not free, though not Reserved either"));
+    }
+
+    @Test
+    void theTransportsAPortIsNotListedOn() {
+        var statuses =
+                List.of(
+                        new dev.portreg.registry.RegistryViews.TransportStatus(
+                                Transport.TCP, PortStatus.ASSIGNED, List.of("telnet")),
+                        new dev.portreg.registry.RegistryViews.TransportStatus(
+                                Transport.UDP, PortStatus.ASSIGNED, List.of("telnet")),
+                        new dev.portreg.registry.RegistryViews.TransportStatus(
+                                Transport.SCTP, PortStatus.UNLISTED, List.of()),
+                        new dev.portreg.registry.RegistryViews.TransportStatus(
+                                Transport.DCCP, PortStatus.UNLISTED, List.of()));
+        assertEquals(
+                List.of(Transport.SCTP, Transport.DCCP), TemplateExtensions.unlisted(statuses));
+        assertEquals(List.of(), TemplateExtensions.unlisted(statuses.subList(0, 2)));
     }
 
     @Test
