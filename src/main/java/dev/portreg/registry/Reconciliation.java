@@ -103,6 +103,18 @@ public final class Reconciliation {
         }
         all.addAll(base.entries().keySet());
 
+        // What was done here holds ports: an entry the file brings onto them collides with it.
+        List<Entry> heldHere = new ArrayList<>();
+        List<String> heldHereKeys = new ArrayList<>();
+        if (!seed) {
+            for (StoredEntry se : registry.entries()) {
+                Entry be = base.entries().get(se.key());
+                if (RegistryWriter.held(se.entry()) && !se.entry().equals(be)) {
+                    heldHere.add(se.entry());
+                    heldHereKeys.add(se.key());
+                }
+            }
+        }
         List<ChangeItem> items = new ArrayList<>();
         Map<Long, Integer> moves = new LinkedHashMap<>();
         List<ChangePlan.BaseChange> baseChanges = new ArrayList<>();
@@ -120,8 +132,16 @@ public final class Reconciliation {
                 baseChanges.add(new ChangePlan.BaseChange(key, t));
             }
             boolean takeTheirs;
-            if (seed || (upstreamChanged && Objects.equals(le, be))) {
+            if (seed) {
                 takeTheirs = true;
+            } else if (upstreamChanged
+                    && Objects.equals(le, be)
+                    && !collides(t, key, heldHere, heldHereKeys)) {
+                takeTheirs = true;
+            } else if (upstreamChanged && Objects.equals(le, be)) {
+                // the file puts an entry on ports assigned here since: decided per entry too
+                takeTheirs = take.contains(key);
+                conflicts.add(new Conflict(key, be, l, t, takeTheirs));
             } else if (!upstreamChanged || Objects.equals(le, t)) {
                 takeTheirs = false;
                 if (!Objects.equals(le, be)) {
@@ -155,6 +175,26 @@ public final class Reconciliation {
                                 newVersion(registry, base, file),
                                 kept > 0 || conflicts.stream().anyMatch(c -> !c.taken())));
         return new Result(plan, seed, List.copyOf(conflicts), upstreamChanges, kept);
+    }
+
+    /** True when {@code e} would hold a port on a transport that work done here holds. */
+    private static boolean collides(
+            Entry e, String key, List<Entry> heldHere, List<String> heldHereKeys) {
+        if (e == null || !RegistryWriter.held(e)) {
+            return false;
+        }
+        for (int i = 0; i < heldHere.size(); i++) {
+            Entry h = heldHere.get(i);
+            if (heldHereKeys.get(i).equals(key) || !h.ports().overlaps(e.ports())) {
+                continue;
+            }
+            for (Transport t : e.transports()) {
+                if (h.covers(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void take(

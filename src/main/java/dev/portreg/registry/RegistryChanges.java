@@ -117,7 +117,10 @@ public class RegistryChanges {
         if (plan.upstream() != null && plan.upstream().registryDate() != null) {
             day = plan.upstream().registryDate();
         }
-        if (head.effectiveDate() != null && day.isBefore(head.effectiveDate())) {
+        // The log never goes back in time, except that a seed starts the registry afresh.
+        if (head.effectiveDate() != null
+                && day.isBefore(head.effectiveDate())
+                && !plan.kind().fullState()) {
             day = head.effectiveDate();
         }
         ChangePlan written = withIds(c, plan);
@@ -136,6 +139,11 @@ public class RegistryChanges {
             throws SQLException {
         Instant at = clock.instant();
         ChangePlan.Upstream up = plan.upstream();
+        // A registry action is a request's; made without one, it is an operator's fix.
+        ChangeKind kind =
+                plan.kind() == ChangeKind.REGISTRY_ACTION && request.requestId() == null
+                        ? ChangeKind.OPERATOR_FIX
+                        : plan.kind();
         long changeId =
                 writer.writeChange(
                         c,
@@ -144,7 +152,7 @@ public class RegistryChanges {
                                 at,
                                 day,
                                 request.actor(),
-                                plan.kind(),
+                                kind,
                                 request.source(),
                                 up != null ? up.sourceName() : request.source(),
                                 up != null ? up.registryDate() : null,

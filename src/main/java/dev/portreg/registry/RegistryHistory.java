@@ -186,11 +186,15 @@ public class RegistryHistory {
                 c -> {
                     try (PreparedStatement ps =
                             c.prepareStatement(
-                                    lower
-                                            ? "SELECT coalesce(min(revision), 9223372036854775807)"
-                                                    + " FROM registry_change WHERE effective_date >= ?"
-                                            : "SELECT coalesce(max(revision), 0)"
-                                                    + " FROM registry_change WHERE effective_date <= ?")) {
+                                    (lower
+                                                    ? "SELECT coalesce(min(revision),"
+                                                            + " 9223372036854775807) FROM registry_change"
+                                                            + " WHERE effective_date >= ?"
+                                                    : "SELECT coalesce(max(revision), 0)"
+                                                            + " FROM registry_change"
+                                                            + " WHERE effective_date <= ?")
+                                            + " AND revision >= "
+                                            + RegistryStore.EPOCH)) {
                         ps.setObject(1, day);
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
@@ -290,8 +294,8 @@ public class RegistryHistory {
                                             + " JOIN registry_change c ON c.id = i.change_id"
                                             + " WHERE "
                                             + COVERS_PORT
-                                            + " AND i.revision >= (SELECT coalesce(min(revision), 0)"
-                                            + " FROM registry_change WHERE full_state)"
+                                            + " AND i.revision >= "
+                                            + RegistryStore.EPOCH
                                             + " ORDER BY c.revision, i.id")) {
                         ps.setInt(1, port);
                         try (ResultSet rs = ps.executeQuery()) {

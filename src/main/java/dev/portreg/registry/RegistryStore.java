@@ -31,6 +31,14 @@ public class RegistryStore {
 
     private static final TypeReference<List<Reference>> REFERENCES = new TypeReference<>() {};
     private static final TypeReference<List<RegistryInfo.Note>> NOTES = new TypeReference<>() {};
+
+    /**
+     * The first revision of the registry as it is: its last seed (or baseline), which lists every
+     * entry. Days before it belong to a registry replaced wholesale and are not answered for.
+     */
+    static final String EPOCH =
+            "(SELECT coalesce(max(revision), 0) FROM registry_change WHERE full_state)";
+
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
             new TypeReference<>() {};
 
@@ -314,7 +322,8 @@ public class RegistryStore {
                 PreparedStatement ps =
                         c.prepareStatement(
                                 "SELECT max(revision) FROM registry_change"
-                                        + " WHERE effective_date <= ?")) {
+                                        + " WHERE effective_date <= ? AND revision >= "
+                                        + EPOCH)) {
             ps.setObject(1, day);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -327,8 +336,8 @@ public class RegistryStore {
     }
 
     /**
-     * The first day the change log can answer for: that of the first change set listing the whole
-     * registry; empty when there is none.
+     * The first day the change log can answer for: that of the last change set listing the whole
+     * registry (the seed); empty when there is none.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<LocalDate> firstDay() {
@@ -337,8 +346,8 @@ public class RegistryStore {
                 ResultSet rs =
                         s.executeQuery(
                                 "SELECT min(effective_date) FROM registry_change"
-                                        + " WHERE revision >= (SELECT min(revision)"
-                                        + " FROM registry_change WHERE full_state)")) {
+                                        + " WHERE revision >= "
+                                        + EPOCH)) {
             rs.next();
             java.sql.Date d = rs.getDate(1);
             return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
