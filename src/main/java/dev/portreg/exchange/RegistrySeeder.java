@@ -1,9 +1,9 @@
 package dev.portreg.exchange;
 
+import dev.portreg.common.DatabaseReady;
 import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistryStore;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Seeds an empty registry at startup from the first source of {@code portreg.registry.seed} that
- * can be imported (actor "system"), logging each source that fails and why. The value "none"
- * disables seeding. A registry that already holds entries is left alone.
+ * Seeds an empty registry at start-up ({@link DatabaseReady}) from the first source of {@code
+ * portreg.registry.seed} that can be imported (actor "system"), logging each source that fails and
+ * why. The value "none" disables seeding. A registry that already holds entries is left alone.
  */
 @ApplicationScoped
 public class RegistrySeeder {
@@ -40,10 +40,11 @@ public class RegistrySeeder {
     }
 
     /**
-     * Seeds an empty registry before the app serves; a registry that is already there is loaded
-     * into memory in the background, so start-up does not wait for it.
+     * Seeds an empty registry once the database is there (before the app serves when it is there at
+     * start); a registry that is already there is loaded into memory in the background, so start-up
+     * does not wait for it.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes DatabaseReady event) {
         if (seedIfEmpty(config.seed()).isEmpty()) {
             executor.runAsync(registry::snapshot);
         }
