@@ -66,6 +66,8 @@ class DatabaseOutageTest {
         given().get("/api/v1/ports/938").then().statusCode(200);
         given().get("/ports/938").then().statusCode(200);
         FormSession signedIn = FormSession.signedIn(OPERATOR, OPERATOR_PASSWORD);
+        signedIn.get("/requests/new?port=938").then().statusCode(200); // its form's token
+        long requests = db.count("SELECT count(*) FROM port_request");
         FormSession visitor = new FormSession();
         visitor.get("/register").then().statusCode(200);
         String newcomer = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -134,6 +136,15 @@ class DatabaseOutageTest {
                         .formParam("j_password", OPERATOR_PASSWORD)
                         .post("/j_security_check"),
                 true);
+        page503(
+                signedIn.submit(
+                        "/requests",
+                        Map.of(
+                                "kind", "assign",
+                                "port", "938",
+                                "transports", "tcp",
+                                "serviceName", "outage-test")),
+                true);
         page503(signedIn.get("/requests"), false);
         page503(signedIn.get("/ports/938"), false);
         // A form post: the friendly page, and nothing written.
@@ -177,6 +188,7 @@ class DatabaseOutageTest {
                 .statusCode(200);
         signedIn.get("/requests").then().statusCode(200);
         assertEquals(0, db.count("SELECT count(*) FROM account WHERE username = ?", newcomer));
+        assertEquals(requests, db.count("SELECT count(*) FROM port_request"));
     }
 
     @Test
