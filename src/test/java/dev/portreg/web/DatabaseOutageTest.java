@@ -49,6 +49,9 @@ class DatabaseOutageTest {
     /** How long a request during the outage may take to get its 503 (acquisition timeout 3 s). */
     static final long QUICK_MS = 4_000;
 
+    /** The first request of an outage, see {@link #aRequestDuringAnOutageGetsIts503Quickly}. */
+    static final long FIRST_MS = 10_000;
+
     TcpProxy proxy;
 
     @Inject AgroalDataSource dataSource;
@@ -252,11 +255,15 @@ class DatabaseOutageTest {
     void aRequestDuringAnOutageGetsIts503Quickly() {
         awaitReady();
         proxy.cut();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             long start = System.nanoTime();
             problem503(given().get("/api/v1/history"));
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(ms < QUICK_MS, "503 after " + ms + " ms");
+            // The first also drops the dead pooled connection and runs error paths for the first
+            // time in this JVM: on a loaded 2-core machine it has taken up to 5 s. Then each
+            // stays within the acquisition timeout (3 s) and a margin; not the minute it was.
+            long limit = i == 0 ? FIRST_MS : QUICK_MS;
+            assertTrue(ms < limit, "503 #" + i + " after " + ms + " ms");
         }
         given().get("/q/health/ready").then().statusCode(503);
     }
