@@ -1,10 +1,10 @@
 package dev.portreg.account;
 
+import dev.portreg.common.DatabaseReady;
 import dev.portreg.common.Problem.FieldError;
 import dev.portreg.common.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -38,7 +38,8 @@ class AccountSeeds {
         this.dev = dev;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Once the database is there: at start-up, or when it comes after a start without it. */
+    void onStart(@Observes DatabaseReady event) {
         if (DevAccounts.enabled(dev)) {
             seedDevAccounts();
         } else if (dev.show()) {

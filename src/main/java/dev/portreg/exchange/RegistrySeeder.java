@@ -1,9 +1,9 @@
 package dev.portreg.exchange;
 
+import dev.portreg.common.DatabaseReady;
 import dev.portreg.registry.Registry;
 import dev.portreg.registry.RegistryStore;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -17,12 +17,13 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Seeds an empty registry at startup (actor "system"), trying in order: the sources of {@code
- * portreg.registry.seed}, then IANA's URL ({@code portreg.registry.seed-url}, with the short {@code
- * seed-timeout}), then the copy of IANA's XML bundled in the app, so a machine without network and
- * without IANA's files still starts with the whole registry. Each source that fails is logged with
- * why. {@code /etc/services} (a partial registry) is read only when it is configured. The value
- * "none" disables seeding. A registry that already holds entries is left alone.
+ * Seeds an empty registry once the database is there ({@link DatabaseReady}; actor "system"),
+ * trying in order: the sources of {@code portreg.registry.seed}, then IANA's URL ({@code
+ * portreg.registry.seed-url}, with the short {@code seed-timeout}), then the copy of IANA's XML
+ * bundled in the app, so a machine without network and without IANA's files still starts with the
+ * whole registry. Each source that fails is logged with why. {@code /etc/services} (a partial
+ * registry) is read only when it is configured. The value "none" disables seeding. A registry that
+ * already holds entries is left alone.
  */
 @ApplicationScoped
 public class RegistrySeeder {
@@ -52,10 +53,11 @@ public class RegistrySeeder {
     }
 
     /**
-     * Seeds an empty registry before the app serves; a registry that is already there is loaded
-     * into memory in the background, so start-up does not wait for it.
+     * Seeds an empty registry once the database is there (before the app serves when it is there at
+     * start); a registry that is already there is loaded into memory in the background, so start-up
+     * does not wait for it.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes DatabaseReady event) {
         if (seedIfEmpty(config.seed().orElse(List.of())).isEmpty()) {
             executor.runAsync(registry::snapshot);
         }

@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Degraded;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
  *
  * <p>Only what anonymous visitors see is kept: the layout shows who is signed in, so a signed-in
  * visitor's page is rendered for them every time and never stored.
+ *
+ * <p>A page rendered without one of its parts ({@link Degraded}: the history box while the database
+ * is down) is answered but not kept.
  *
  * <p>At most {@link #MAX_PAGES} pages are kept; when a crawl fills it, it starts again empty, so
  * memory stays bounded (about 20 MB at worst) and the pages people keep asking for come back first.
@@ -63,7 +67,11 @@ public class PageCache {
         }
         String html = g.pages().get(key);
         if (html == null) {
-            html = render.get();
+            Degraded.Result<String> rendered = Degraded.watch(render);
+            html = rendered.value();
+            if (rendered.degraded()) {
+                return html;
+            }
             if (g.pages().size() >= MAX_PAGES) {
                 g.pages().clear();
             }

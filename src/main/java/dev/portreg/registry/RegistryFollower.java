@@ -1,8 +1,8 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.DatabaseReady;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -58,8 +58,9 @@ public class RegistryFollower {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+    /** Starts following once the database is migrated (again after an outage at start: once). */
+    synchronized void onStart(@Observes DatabaseReady event) {
+        if (!enabled || running) {
             return;
         }
         running = true;

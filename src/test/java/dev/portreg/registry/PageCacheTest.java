@@ -24,6 +24,20 @@ class PageCacheTest {
     }
 
     @Test
+    void aPageRenderedWithoutOneOfItsPartsIsNotKept() {
+        RegistrySnapshot s = snapshot();
+        java.util.function.Supplier<String> degraded =
+                () -> {
+                    dev.portreg.common.Degraded.note(); // the history box, database down
+                    return render();
+                };
+        assertEquals("page 1", cache.page(s, "port:938", degraded));
+        assertEquals(0, cache.size());
+        assertEquals("page 2", cache.page(s, "port:938", this::render), "rendered again");
+        assertEquals("page 2", cache.page(s, "port:938", this::render), "then kept");
+    }
+
+    @Test
     void aNewSnapshotDropsEveryPage() {
         RegistrySnapshot before = snapshot();
         cache.page(before, "home", this::render);
