@@ -34,6 +34,7 @@ public class RegistrySeeder {
     static final String BUNDLED = "registry/service-names-port-numbers.xml.gz";
 
     private final RegistryImporter importer;
+    private final SeriesImport series;
     private final Registry registry;
     private final RegistryStore store;
     private final SeedConfig config;
@@ -41,11 +42,13 @@ public class RegistrySeeder {
 
     RegistrySeeder(
             RegistryImporter importer,
+            SeriesImport series,
             Registry registry,
             RegistryStore store,
             SeedConfig config,
             ManagedExecutor executor) {
         this.importer = importer;
+        this.series = series;
         this.registry = registry;
         this.store = store;
         this.config = config;
@@ -97,6 +100,13 @@ public class RegistrySeeder {
         for (String source : sources) {
             long start = System.nanoTime();
             try {
+                java.nio.file.Path dir = directory(source);
+                if (dir != null) {
+                    // IANA's versions, in date order: the registry's history since the first
+                    List<SeriesImport.FileResult> files =
+                            series.importDirectory(dir, ACTOR).imported();
+                    return Optional.of(seeded(files.get(files.size() - 1).result(), start));
+                }
                 return Optional.of(seeded(importer.importFrom(source, ACTOR), start));
             } catch (ImportException e) {
                 Log.warnf("cannot seed the registry from %s: %s", source, e.getMessage());
@@ -117,6 +127,15 @@ public class RegistrySeeder {
                     String.join(", ", sources));
             return Optional.empty();
         }
+    }
+
+    /** The directory a source names, or null when it is a file or a URL. */
+    private static java.nio.file.Path directory(String source) {
+        if (source.contains("://")) {
+            return null;
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        return java.nio.file.Files.isDirectory(p) ? p : null;
     }
 
     private static ImportResult seeded(ImportResult r, long start) {

@@ -100,6 +100,58 @@ public class SeriesImport {
         return new Report(out.size(), millis, out);
     }
 
+    /**
+     * Imports the registry files of a directory and its subdirectories in date order (a seed source
+     * may be such a directory: IANA's history beside the project).
+     */
+    public Report importDirectory(java.nio.file.Path dir, String actor) {
+        List<Version> out = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir, 3)) {
+            for (java.nio.file.Path f :
+                    files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (skipped(name)) {
+                    continue;
+                }
+                out.add(version(name, java.nio.file.Files.readAllBytes(f)));
+            }
+        } catch (IOException e) {
+            throw new ImportException("cannot read directory " + dir + ": " + e.getMessage(), e);
+        }
+        undated(out);
+        return importVersions(out, actor, false);
+    }
+
+    private static boolean skipped(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.isEmpty()
+                || name.startsWith(".")
+                || lower.endsWith(".md")
+                || lower.endsWith(".txt");
+    }
+
+    private static Version version(String name, byte[] content) {
+        RegistryDocument doc;
+        try {
+            doc = RegistryReaders.read(content, name);
+        } catch (ImportException ex) {
+            throw ProblemException.badInput("file", name + ": " + ex.getMessage());
+        }
+        return new Version(name, RegistryImporter.registryDate(doc, dateIn(name)), doc);
+    }
+
+    private static void undated(List<Version> versions) {
+        for (Version v : versions) {
+            if (v.date() == null) {
+                throw ProblemException.badInput(
+                        "file",
+                        v.name()
+                                + " has no registry date: put it in the file's name"
+                                + " (service-names-2018-07-18.csv)");
+            }
+        }
+    }
+
     /** The registry files of a zip, read and dated; folders and text notes (.md, .txt) skipped. */
     static List<Version> unzip(byte[] zip) {
         if (zip == null || zip.length == 0) {
@@ -131,26 +183,12 @@ public class SeriesImport {
                     throw ProblemException.badInput(
                             "file", "unpacks to more than " + (MAX_UNPACKED >> 20) + " MB");
                 }
-                RegistryDocument doc;
-                try {
-                    doc = RegistryReaders.read(content, name);
-                } catch (ImportException ex) {
-                    throw ProblemException.badInput("file", name + ": " + ex.getMessage());
-                }
-                out.add(new Version(name, RegistryImporter.registryDate(doc, dateIn(name)), doc));
+                out.add(version(name, content));
             }
         } catch (IOException ex) {
             throw ProblemException.badInput("file", "is not a readable zip: " + ex.getMessage());
         }
-        for (Version v : out) {
-            if (v.date() == null) {
-                throw ProblemException.badInput(
-                        "file",
-                        v.name()
-                                + " has no registry date: put it in the file's name"
-                                + " (service-names-2018-07-18.csv)");
-            }
-        }
+        undated(out);
         return out;
     }
 

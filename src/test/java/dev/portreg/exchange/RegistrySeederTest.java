@@ -102,6 +102,30 @@ class RegistrySeederTest {
     }
 
     @Test
+    void aDirectoryOfIanaVersionsSeedsTheirHistoryInDateOrder(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.write(
+                dir.resolve("iana-2026-08-17.xml"), Fixtures.bytes("sample-modified.xml"));
+        java.nio.file.Files.createDirectories(dir.resolve("history"));
+        java.nio.file.Files.write(
+                dir.resolve("history/iana-2026-01-23.csv"), Fixtures.bytes("quirks.csv"));
+        java.nio.file.Files.writeString(dir.resolve("history/SOURCE.md"), "where they came from");
+        empty();
+        long before = db.count("SELECT coalesce(max(revision), 0) FROM registry_change");
+        ImportResult r = seeder.seedIfEmpty(List.of(dir.toString()), "none").orElseThrow();
+        assertEquals("import", r.kind(), "the newest came last");
+        assertEquals(
+                List.of(
+                        List.of("seed", "iana-2026-01-23.csv", "2026-01-23"),
+                        List.of("import", "iana-2026-08-17.xml", "2026-08-17")),
+                db.rows(
+                        "SELECT kind, source_name, effective_date::text FROM registry_change"
+                                + " WHERE revision > ? ORDER BY revision",
+                        before));
+        assertEquals(1, registry.snapshot().byName("newsvc").size());
+    }
+
+    @Test
     void aConfiguredSourceComesBeforeIanasUrl() throws Exception {
         try (Served iana = Served.file(Fixtures.bytes("quirks.xml"))) {
             empty();
