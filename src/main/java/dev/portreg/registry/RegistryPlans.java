@@ -173,6 +173,69 @@ public final class RegistryPlans {
     }
 
     /**
+     * An operator's correction of one entry: the fields given replace the entry's (null keeps a
+     * field, "" empties it), and its modification date becomes today.
+     *
+     * @param key the entry's stable key ("rndc/953/tcp")
+     */
+    public record Fix(
+            String key, String description, String notes, String unauthorized, String contactId) {}
+
+    public static ChangePlan fix(RegistrySnapshot registry, Fix f, LocalDate today) {
+        Draft d = new Draft(registry, today);
+        StoredEntry se =
+                registry.byKey(f.key())
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.notFound(
+                                                "No registry entry has the key \""
+                                                        + f.key()
+                                                        + "\""));
+        Entry e = se.entry();
+        if (f.contactId() != null
+                && !f.contactId().isEmpty()
+                && !registry.people().containsKey(f.contactId())) {
+            throw ProblemException.badInput(
+                    "contactId", "no person has the id \"" + f.contactId() + "\"");
+        }
+        String description = value(f.description(), e.description());
+        if (description == null) {
+            throw ProblemException.badInput("description", "an entry always has a description");
+        }
+        Entry fixed =
+                new Entry(
+                        e.serviceName(),
+                        e.ports(),
+                        e.transport(),
+                        description,
+                        e.assigneeId(),
+                        value(f.contactId(), e.contactId()),
+                        e.registered(),
+                        today.toString(),
+                        e.references(),
+                        e.serviceCode(),
+                        value(f.unauthorized(), e.unauthorized()),
+                        value(f.notes(), e.notes()));
+        if (java.util.Objects.equals(fixed.description(), e.description())
+                && java.util.Objects.equals(fixed.notes(), e.notes())
+                && java.util.Objects.equals(fixed.unauthorized(), e.unauthorized())
+                && java.util.Objects.equals(fixed.contactId(), e.contactId())) {
+            throw ProblemException.badInput("key", "the fix changes nothing in " + f.key());
+        }
+        d.update(se, fixed);
+        return d.plan();
+    }
+
+    /** A fixed field: null keeps the old value, "" (after trimming) empties it. */
+    private static String value(String given, String old) {
+        if (given == null) {
+            return old;
+        }
+        String t = given.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
      * De-assignment or revocation: every port of the service becomes Reserved with a note of its
      * old use, and the name stays registered as a name-only entry per transport (§8.2, §8.4).
      */

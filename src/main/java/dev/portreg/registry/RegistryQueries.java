@@ -191,7 +191,7 @@ public class RegistryQueries {
                 RequestPolicy.forPort(port, statuses),
                 gap,
                 nearest,
-                at.stream().map(se -> entry(s, se.entry())).toList(),
+                at.stream().map(se -> entry(s, se)).toList(),
                 source(s));
     }
 
@@ -248,7 +248,7 @@ public class RegistryQueries {
         return new ServiceView(
                 canonical,
                 !ServiceNames.valid(canonical),
-                found.stream().map(se -> entry(s, se.entry())).toList(),
+                found.stream().map(se -> entry(s, se)).toList(),
                 source(s));
     }
 
@@ -276,10 +276,7 @@ public class RegistryQueries {
             hits = ranked(s, q);
         }
         return new SearchResult(
-                q,
-                port,
-                hits.size(),
-                hits.stream().limit(limit).map(se -> entry(s, se.entry())).toList());
+                q, port, hits.size(), hits.stream().limit(limit).map(se -> entry(s, se)).toList());
     }
 
     private static List<StoredEntry> ranked(RegistrySnapshot s, String q) {
@@ -414,7 +411,7 @@ public class RegistryQueries {
                 matching.stream()
                         .skip((long) page * size)
                         .limit(size)
-                        .map(se -> entry(s, se.entry()))
+                        .map(se -> entry(s, se))
                         .toList();
         return new Page<>(page, size, matching.size(), pages, items);
     }
@@ -468,8 +465,10 @@ public class RegistryQueries {
                 .orElse(null);
     }
 
-    public static EntryView entry(RegistrySnapshot s, Entry e) {
+    public static EntryView entry(RegistrySnapshot s, StoredEntry se) {
+        Entry e = se.entry();
         return new EntryView(
+                se.key(),
                 e.serviceName(),
                 e.ports() == null ? null : e.ports().toString(),
                 e.ports() == null ? null : e.ports().from(),

@@ -33,7 +33,12 @@ public final class RegistryViews {
             String type, String data, String section, String text, String label, String url) {}
 
     /** One registry entry as IANA lists it. */
+    /**
+     * @param key the entry's stable key ("rndc/953/tcp"): what an import's conflicts and an
+     *     operator's fix name it by
+     */
     public record EntryView(
+            String key,
             String serviceName,
             String port,
             Integer portFrom,

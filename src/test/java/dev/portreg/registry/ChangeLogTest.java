@@ -112,6 +112,55 @@ class ChangeLogTest {
     }
 
     @Test
+    void anOperatorFixIsAChangeSetWithItsReason() {
+        long before = head();
+        asOperator()
+                .contentType("application/json")
+                .body(
+                        java.util.Map.of(
+                                "key", "rndc/953/tcp",
+                                "reason", "IANA's wording",
+                                "description", "Remote name daemon control",
+                                "unauthorized", "Seen on 953 by others"))
+                .post("/api/v1/registry/fixes")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo((int) before + 1));
+        assertEquals(
+                List.of(List.of("operator-fix", operator, "IANA's wording", "0", "1", "0")),
+                db.rows(
+                        "SELECT kind, actor, reason, added::text, changed::text, removed::text"
+                                + " FROM registry_change WHERE revision = ?",
+                        before + 1));
+        Entry rndc = registry.snapshot().byKey("rndc/953/tcp").orElseThrow().entry();
+        assertEquals("Remote name daemon control", rndc.description());
+        assertEquals("Seen on 953 by others", rndc.unauthorized());
+        assertEquals(LocalDate.now().toString(), rndc.modified());
+        given().get("/api/v1/ports/953").then().body("entries[0].key", equalTo("rndc/953/tcp"));
+        asOperator()
+                .contentType("application/json")
+                .body(java.util.Map.of("key", "rndc/953/tcp", "description", "x"))
+                .post("/api/v1/registry/fixes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        asOperator()
+                .contentType("application/json")
+                .body(java.util.Map.of("key", "nosuch/1/tcp", "reason", "r", "notes", "x"))
+                .post("/api/v1/registry/fixes")
+                .then()
+                .statusCode(404);
+        asOperator()
+                .contentType("application/json")
+                .body(java.util.Map.of("key", "rndc/953/tcp", "reason", "r"))
+                .post("/api/v1/registry/fixes")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("changes nothing"));
+        assertEquals(before + 1, head(), "refused fixes write nothing");
+    }
+
+    @Test
     void aRevisionOutOfTurnIsRefusedByTheDatabase() {
         long next = head() + 2;
         assertThrows(

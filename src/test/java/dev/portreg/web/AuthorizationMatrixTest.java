@@ -106,6 +106,21 @@ class AuthorizationMatrixTest {
         rows.add(
                 row(
                         "POST",
+                        "/api/v1/registry/fixes",
+                        OPERATOR,
+                        u ->
+                                new Target(
+                                        "/api/v1/registry/fixes",
+                                        Map.of(
+                                                "key",
+                                                "rndc/953/tcp",
+                                                "reason",
+                                                "matrix",
+                                                "notes",
+                                                "fixed by " + u))));
+        rows.add(
+                row(
+                        "POST",
                         "/api/v1/registry/import/series",
                         OPERATOR,
                         u ->

@@ -109,6 +109,7 @@ class TemplateExtensionsTest {
         Integer from = port == null ? null : Integer.parseInt(port.split("-")[0]);
         Integer to = port == null ? null : Integer.parseInt(port.substring(port.indexOf('-') + 1));
         return new EntryView(
+                "k",
                 name,
                 port,
                 from,
