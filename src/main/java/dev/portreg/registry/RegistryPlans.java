@@ -542,7 +542,9 @@ public final class RegistryPlans {
 
         /**
          * The person id for a party: its own id when it has one; else the existing person with that
-         * email; else a new person with an id made from the name.
+         * email and that name (or no name given); else a new person with an id made from the name.
+         * Two people may share an address (an assignee's role address, its contact's): each keeps
+         * their own name and organisation.
          */
         String person(Person p) {
             if (p == null) {
@@ -554,8 +556,7 @@ public final class RegistryPlans {
             if (p.email() != null) {
                 String found = null;
                 for (Person known : registry.people().values()) {
-                    if (p.email().equalsIgnoreCase(known.email())
-                            && (found == null || known.id().compareTo(found) < 0)) {
+                    if (same(p, known) && (found == null || known.id().compareTo(found) < 0)) {
                         found = known.id();
                     }
                 }
@@ -563,7 +564,7 @@ public final class RegistryPlans {
                     return found;
                 }
                 for (Person planned : people.values()) {
-                    if (p.email().equalsIgnoreCase(planned.email())) {
+                    if (same(p, planned)) {
                         return planned.id();
                     }
                 }
@@ -582,6 +583,16 @@ public final class RegistryPlans {
             people.put(id, new Person(id, p.name(), p.org(), p.email(), null, today.toString()));
             return id;
         }
+    }
+
+    /** The same person: the same address, and the same name unless none is given. */
+    static boolean same(Person party, Person known) {
+        if (!party.email().equalsIgnoreCase(known.email() == null ? "" : known.email())) {
+            return false;
+        }
+        return party.name() == null
+                || known.name() == null
+                || party.name().strip().equalsIgnoreCase(known.name().strip());
     }
 
     private static Entry withTransport(Entry e, Transport t, Long code) {

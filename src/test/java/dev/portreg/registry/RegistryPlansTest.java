@@ -124,7 +124,7 @@ class RegistryPlansTest {
 
     @Test
     void aKnownEmailIsThatPersonAndANewNameGetsAFreeId() {
-        Person ann = new Person(null, "Ann Other", null, "ANN@example.org", null, null);
+        Person ann = new Person(null, "ann", null, "ANN@example.org", null, null);
         RegistryPlans.Assignment a =
                 new RegistryPlans.Assignment(
                         "newsvc",
@@ -145,8 +145,44 @@ class RegistryPlansTest {
                         .findFirst()
                         .orElseThrow()
                         .after();
-        assertEquals("Ann", e.assigneeId(), "found by email, ignoring case");
+        assertEquals("Ann", e.assigneeId(), "found by email and name, ignoring case");
         assertEquals("Ann_2", e.contactId(), "Ann is taken: the next free id");
+    }
+
+    @Test
+    void anAssigneeAndAContactSharingAnAddressAreTwoPeople() {
+        Person org =
+                new Person(null, "Frob Working Group", "IETF", "frob@ietf.example", null, null);
+        Person chair =
+                new Person(null, "Carla Chair", "Example Inc", "frob@ietf.example", null, null);
+        ChangePlan p =
+                RegistryPlans.assign(
+                        registry,
+                        new RegistryPlans.Assignment(
+                                "newsvc",
+                                Ports.of(938),
+                                null,
+                                List.of(Transport.TCP),
+                                "d",
+                                org,
+                                chair,
+                                List.of(),
+                                null,
+                                null,
+                                null),
+                        TODAY);
+        Entry e =
+                p.items().stream()
+                        .filter(i -> "newsvc".equals(i.shown().serviceName()))
+                        .findFirst()
+                        .orElseThrow()
+                        .after();
+        assertEquals("Frob_Working_Group", e.assigneeId());
+        assertEquals("Carla_Chair", e.contactId(), "the contact keeps their own name");
+        assertEquals(
+                List.of("Frob Working Group", "Carla Chair"),
+                p.people().stream().map(Person::name).toList());
+        assertEquals("Example Inc", p.people().get(1).org());
     }
 
     @Test
