@@ -32,7 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class AuthProblems {
 
     private static final String UNAUTHORIZED_DETAIL =
-            "Sign in with HTTP Basic: the username and password of your account";
+            "Sign in with HTTP Basic (the username and password of your account) or"
+                    + " Authorization: Bearer and a personal API token";
 
     private final ObjectMapper json;
     private final CurrentUser me;
@@ -118,16 +119,31 @@ public class AuthProblems {
     }
 
     /**
-     * Wrong Basic credentials fail before any endpoint runs (proactive authentication): Quarkus has
-     * set 401 and {@code WWW-Authenticate} by then, and this adds the problem body under /api.
+     * Wrong Basic credentials or an unknown token fail before any endpoint runs (proactive
+     * authentication): Quarkus has set 401 and {@code WWW-Authenticate} by then, and this adds the
+     * problem body under /api. Too many failed sign-ins answer 429 with {@code Retry-After}.
      */
     void addProblemBodyToFailedApiLogins(@Observes Router router) {
         router.route("/api/*")
                 .order(Integer.MIN_VALUE)
                 .failureHandler(
                         ctx -> {
-                            if (ctx.failure() instanceof AuthenticationFailedException
-                                    && !ctx.response().ended()
+                            if (ctx.response().ended()) {
+                                ctx.next();
+                            } else if (ctx.failure() instanceof SignInThrottledException t) {
+                                ctx.response()
+                                        .setStatusCode(429)
+                                        .putHeader(
+                                                "Retry-After", Long.toString(t.retryAfterSeconds()))
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                        .end(
+                                                body(
+                                                        problem(
+                                                                429,
+                                                                "Too Many Requests",
+                                                                t.getMessage(),
+                                                                ctx.normalizedPath())));
+                            } else if (ctx.failure() instanceof AuthenticationFailedException
                                     && ctx.response().getStatusCode() == 401) {
                                 ctx.response()
                                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -136,7 +152,12 @@ public class AuthProblems {
                                                         problem(
                                                                 401,
                                                                 "Unauthorized",
-                                                                "Wrong username or password",
+                                                                BearerTokenMechanism.token(ctx)
+                                                                                != null
+                                                                        ? "Unknown, revoked or"
+                                                                                + " expired token"
+                                                                        : "Wrong username or"
+                                                                                + " password",
                                                                 ctx.normalizedPath())));
                             } else {
                                 ctx.next();

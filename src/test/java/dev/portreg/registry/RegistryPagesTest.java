@@ -536,27 +536,11 @@ class RegistryPagesTest {
                         "Seven tidy walruses 42",
                         "Web Tester",
                         username + "@example.org"));
-        String session =
-                given().redirects()
-                        .follow(false)
-                        .contentType("application/x-www-form-urlencoded")
-                        .formParam("j_username", username)
-                        .formParam("j_password", "Seven tidy walruses 42")
-                        .when()
-                        .post("/j_security_check")
-                        .then()
-                        .statusCode(302)
-                        .extract()
-                        .cookie("portreg-session");
+        dev.portreg.support.FormSession session =
+                dev.portreg.support.FormSession.signedIn(username, "Seven tidy walruses 42");
         for (String path : List.of("/", "/ports/938", "/services/http", "/about")) {
             String signedIn =
-                    given().cookie("portreg-session", session)
-                            .when()
-                            .get(path)
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .asString();
+                    session.request().when().get(path).then().statusCode(200).extract().asString();
             assertContains(signedIn, "Signed in as <strong>" + username + "</strong>");
             assertFalse(page(path).contains(username), "a cached page never shows a visitor");
         }

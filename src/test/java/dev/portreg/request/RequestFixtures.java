@@ -2,8 +2,7 @@ package dev.portreg.request;
 
 import static io.restassured.RestAssured.given;
 
-import dev.portreg.account.AccountService;
-import dev.portreg.account.Registration;
+import dev.portreg.account.TestAccounts;
 import dev.portreg.exchange.RegistryImporter;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
@@ -25,13 +24,13 @@ public class RequestFixtures {
 
     public static final String PASSWORD = "Seven tidy walruses 42";
 
-    private final AccountService accounts;
+    private final TestAccounts testAccounts;
     private final RegistryImporter importer;
     private final AgroalDataSource dataSource;
 
     RequestFixtures(
-            AccountService accounts, RegistryImporter importer, AgroalDataSource dataSource) {
-        this.accounts = accounts;
+            TestAccounts testAccounts, RegistryImporter importer, AgroalDataSource dataSource) {
+        this.testAccounts = testAccounts;
         this.importer = importer;
         this.dataSource = dataSource;
     }
@@ -51,16 +50,17 @@ public class RequestFixtures {
         }
     }
 
-    /** A new account with a unique name holding requester and {@code roles}. */
+    /**
+     * A new account with a unique name holding requester and {@code roles}, its address verified
+     * (as if its owner had followed the mailed link).
+     */
     public String account(String... roles) {
-        String username = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        accounts.register(
-                new Registration(
-                        username, PASSWORD, "Test " + username, username + "@example.org"));
-        if (roles.length > 0) {
-            accounts.setRoles(username, List.of(roles));
-        }
-        return username;
+        return testAccounts.create(roles);
+    }
+
+    /** A new account whose address is not verified yet: it drafts, but cannot submit. */
+    public String unverifiedAccount(String... roles) {
+        return testAccounts.createUnverified(roles);
     }
 
     /**

@@ -292,8 +292,8 @@ class RequestJourneyBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        type("j_username", username);
-        type("j_password", password);
+        type("username", username);
+        type("password", password);
         browser.clickAndWait(By.cssSelector("form.account-form button[type=submit]"));
     }
 
