@@ -63,6 +63,16 @@ public class TestAccounts {
         return username;
     }
 
+    /** Creates an account with this address, verified or not; returns its username. */
+    public String createWithEmail(String email, boolean verified, String... roles) {
+        String username = uniqueName();
+        accounts.create(
+                new Registration(username, PASSWORD, "Test " + username, email),
+                Set.of(roles),
+                new AccountService.Options(verified, false, true));
+        return username;
+    }
+
     /** Creates an account whose address is not verified yet. */
     public String createUnverified(String... roles) {
         String username = uniqueName();

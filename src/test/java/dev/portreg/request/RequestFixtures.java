@@ -58,6 +58,23 @@ public class RequestFixtures {
         return testAccounts.create(roles);
     }
 
+    /** A new account with this address, verified or not. */
+    public String accountWithEmail(String email, boolean verified, String... roles) {
+        return testAccounts.createWithEmail(email, verified, roles);
+    }
+
+    /** The registry of requests.xml plus pop3s (IESG on tcp, Gordon on udp), imaps and gordsvc. */
+    public void ownershipRegistry() {
+        try {
+            importer.importFrom(
+                    Path.of(RequestFixtures.class.getResource("/iana/ownership.xml").toURI())
+                            .toString(),
+                    "test");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A new account whose address is not verified yet: it drafts, but cannot submit. */
     public String unverifiedAccount(String... roles) {
         return testAccounts.createUnverified(roles);
