@@ -68,7 +68,7 @@ public class AuthProblems {
                             int status = c == null ? 401 : c.status;
                             Response.ResponseBuilder b = Response.status(status);
                             if (c != null) {
-                                c.getHeaders().forEach((k, v) -> b.header(k.toString(), v));
+                                c.getHeaders().forEach((k, v) -> b.header(k.toString(), scheme(v)));
                             }
                             if (isApi(path) && status == 401) {
                                 // With form login enabled Quarkus keeps Basic "silent": it
@@ -145,6 +145,12 @@ public class AuthProblems {
                                                                 ctx.normalizedPath())));
                             } else if (ctx.failure() instanceof AuthenticationFailedException
                                     && ctx.response().getStatusCode() == 401) {
+                                String challenge = ctx.response().headers().get("WWW-Authenticate");
+                                if (challenge != null) {
+                                    ctx.response()
+                                            .headers()
+                                            .set("WWW-Authenticate", scheme(challenge));
+                                }
                                 ctx.response()
                                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                                         .end(
@@ -163,6 +169,13 @@ public class AuthProblems {
                                 ctx.next();
                             }
                         });
+    }
+
+    /** Quarkus writes "basic realm=..."; clients and RFC 7617 examples say "Basic". */
+    static String scheme(String challenge) {
+        return challenge != null && challenge.startsWith("basic ")
+                ? "Basic " + challenge.substring(6)
+                : challenge;
     }
 
     static boolean isApi(String path) {

@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Sources;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,8 @@ public final class HistoryViews {
      * One registry change: a seed, an import or a request's registry action.
      *
      * @param kind seed, import or registry-action
-     * @param source the file or URL imported, or "request #N"
+     * @param source the file or URL imported, or "request #N", as anyone may see it ({@link
+     *     Sources#display}: a file's name, a URL without credentials or query)
      * @param requestId the request whose registry action this was; null for seeds and imports
      * @param requestUrl the request's page, or null
      * @param added entries added (a seed adds every entry but lists none as items)
@@ -43,6 +45,15 @@ public final class HistoryViews {
             long itemCount,
             List<ItemView> items,
             String url) {
+
+        public ChangeView {
+            // The summary was written with the source as recorded ("Seeded from /srv/x.xml").
+            String shown = Sources.display(source);
+            if (summary != null && source != null && !source.equals(shown)) {
+                summary = summary.replace(source.strip(), shown);
+            }
+            source = shown;
+        }
 
         /** "2026-08-17 10:42 UTC", for pages. */
         public String when() {

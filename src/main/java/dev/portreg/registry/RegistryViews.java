@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Sources;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,14 +10,24 @@ public final class RegistryViews {
 
     private RegistryViews() {}
 
-    /** Where the registry came from and how fresh it is. */
+    /**
+     * Where the registry came from and how fresh it is.
+     *
+     * @param source as anyone may see it ({@link Sources#display}): a file's name, never a path on
+     *     the server; a URL without credentials or query
+     */
     public record SourceView(
             String source,
             String format,
             String formatLabel,
             boolean partial,
             LocalDate updated,
-            Instant importedAt) {}
+            Instant importedAt) {
+
+        public SourceView {
+            source = Sources.display(source);
+        }
+    }
 
     public record PersonView(String id, String name, String org, String email, String uri) {}
 

@@ -62,7 +62,7 @@ public class SecurityHeaders {
             h.set("Content-Security-Policy", CSP);
         }
         boolean signedIn = ctx.user() != null && !anonymous(ctx);
-        if (path.startsWith("/api/") || signedIn || h.contains("Set-Cookie")) {
+        if (path.startsWith("/api/") || signedIn || setsCookie(ctx)) {
             h.set("Cache-Control", "no-store");
         }
         if ("https".equals(request.scheme())) {
@@ -76,6 +76,22 @@ public class SecurityHeaders {
                             location,
                             request.authority() == null ? null : request.authority().toString()));
         }
+    }
+
+    /**
+     * Whether this answer sets a cookie. Vert.x writes Set-Cookie after this handler, from the
+     * request's cookie jar, where cookies set (or cleared) by this answer are marked changed.
+     */
+    private static boolean setsCookie(RoutingContext ctx) {
+        if (ctx.response().headers().contains("Set-Cookie")) {
+            return true;
+        }
+        for (io.vertx.core.http.Cookie c : ctx.request().cookies()) {
+            if (c instanceof io.vertx.core.http.impl.ServerCookie sc && sc.isChanged()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anonymous(RoutingContext ctx) {

@@ -58,8 +58,8 @@ class AccountJourneyTest {
         type("username", username);
         type("name", "Jon Postel");
         type("email", "jon@example.org");
-        type("password", "assigned numbers 1700");
-        type("confirm", "assigned numbers 1700");
+        type("password", "Sapphire turnip 1700 engine");
+        type("confirm", "Sapphire turnip 1700 engine");
         browser.screenshot(Path.of("target/screenshots/account-register.png"));
         browser.clickAndWait(By.cssSelector("#register button[type=submit]"));
 
@@ -68,7 +68,7 @@ class AccountJourneyTest {
         assertEquals(List.of("requester"), testAccounts.rolesNow(username));
 
         // The username is filled in; the password is not.
-        type("password", "assigned numbers 1700");
+        type("password", "Sapphire turnip 1700 engine");
         browser.clickAndWait(By.cssSelector("form[action='/login'] button"));
 
         browser.visit(url("/logout"));
