@@ -20,6 +20,11 @@ public class Site {
         this.queries = queries;
     }
 
+    /** Whether Swagger UI is served (dev and test only: its page needs inline script). */
+    public boolean swaggerUi() {
+        return io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.NORMAL;
+    }
+
     /**
      * Where the registry came from and its Last Updated date; null before the first import or when
      * the registry cannot be read, so an error page still renders when the database is down.

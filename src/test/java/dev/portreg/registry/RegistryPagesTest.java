@@ -516,10 +516,11 @@ class RegistryPagesTest {
                 "<a href=\"/registry\"",
                 "<a href=\"/gaps\"",
                 "<a href=\"/about\"",
-                "<a href=\"/q/swagger-ui\">API</a>",
+                "<a href=\"/about#api\">API</a>",
                 "<main id=\"main\"",
                 "<link rel=\"stylesheet\" href=\"/css/app.css\">",
-                "iana/sample.xml</span> (IANA XML) · Last Updated <time"
+                // A file by its name, never the server's path (issue 7).
+                "\">sample.xml</span> (IANA XML) · Last Updated <time"
                         + " datetime=\"2026-08-17\">2026-08-17</time>");
         assertTrue(count(html, "aria-current=\"page\"") <= 1, "at most one current nav item");
     }

@@ -391,7 +391,7 @@ class AuthorizationMatrixTest {
         for (String path :
                 List.of(
                         "/",
-                        "/search?q=http",
+                        "/search?q=zz-no-such-name",
                         "/registry",
                         "/gaps",
                         "/about",
