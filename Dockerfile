@@ -27,7 +27,8 @@ USER portreg
 # Settings come from the environment (QUARKUS_DATASOURCE_JDBC_URL, PORTREG_REGISTRY_SEED,
 # ...; see application.properties). JAVA_TOOL_OPTIONS tunes the JVM.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-EXPOSE 8080
+# 8080: pages and API. 9000: the management interface (health, metrics): keep it private.
+EXPOSE 8080 9000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD curl -fsS -o /dev/null http://localhost:8080/q/health/ready || exit 1
+  CMD curl -fsS -o /dev/null http://localhost:9000/q/health/ready || exit 1
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

@@ -1,10 +1,6 @@
 package dev.portreg.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,13 +16,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A person who can sign in, with form login on pages or HTTP Basic on the API. quarkus-security-jpa
- * reads this entity to check passwords (BCrypt in Modular Crypt Format) and to load roles. Never
- * sent on the wire: {@link AccountView} is.
+ * A person who can sign in: with the sign-in form on pages (a server-side session), with HTTP Basic
+ * or a personal token on the API. {@link PasswordIdentityProvider} checks passwords (BCrypt in
+ * Modular Crypt Format) and builds the identity with the roles. Never sent on the wire: {@link
+ * AccountView} is.
  */
 @Entity
 @Table(name = "account")
-@UserDefinition
 public class Account extends PanacheEntityBase {
 
     @Id
@@ -34,12 +30,10 @@ public class Account extends PanacheEntityBase {
     public Long id;
 
     /** Lower-case, 3-32 of {@code [a-z0-9._-]}. */
-    @Username
     @Column(nullable = false)
     public String username;
 
     /** {@code BcryptUtil.bcryptHash(clear)}: "$2a$10$...". */
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
@@ -52,10 +46,29 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * When its owner followed the link mailed to {@link #email}; null while unverified. Only a
+     * verified address makes the account the Assignee or Contact of registry entries, and only a
+     * verified account submits requests.
+     */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
+    /** Set for a password an operator configured: it must be changed at the first sign-in. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     /** Names from {@link Roles}; always contains "requester". */
-    @io.quarkus.security.jpa.Roles
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "role", nullable = false)
     public Set<String> roles = new LinkedHashSet<>();
+
+    /** The address, if its owner verified it; else null. */
+    public String verifiedEmail() {
+        return emailVerifiedAt == null ? null : email;
+    }
 }

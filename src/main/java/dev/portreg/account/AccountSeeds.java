@@ -54,9 +54,11 @@ class AccountSeeds {
     private void seedDevAccounts() {
         for (DevAccounts.DevAccount d : DevAccounts.ALL) {
             if (accounts.find(d.username()).isEmpty()) {
+                // Known passwords on purpose (dev mode only): verified, no strength estimate.
                 accounts.create(
                         new Registration(d.username(), d.password(), d.name(), d.email()),
-                        Set.of(d.role()));
+                        Set.of(d.role()),
+                        new AccountService.Options(true, false, false));
             }
         }
         Log.infof(
@@ -99,9 +101,13 @@ class AccountSeeds {
             return Outcome.REFUSED;
         }
         try {
+            // A configured password sits in an environment or a file: it must be changed at the
+            // first sign-in. The address is the operator's configuration's, so it counts as
+            // verified.
             accounts.create(
                     new Registration(name, password.get(), admin.name(), admin.email()),
-                    Set.of(Roles.IANA));
+                    Set.of(Roles.IANA),
+                    new AccountService.Options(true, true, true));
         } catch (ProblemException e) {
             Log.errorf(
                     "the first operator from portreg.admin.* was not created: %s. Fix"

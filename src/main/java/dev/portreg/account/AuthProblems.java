@@ -32,7 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class AuthProblems {
 
     private static final String UNAUTHORIZED_DETAIL =
-            "Sign in with HTTP Basic: the username and password of your account";
+            "Sign in with HTTP Basic (the username and password of your account) or"
+                    + " Authorization: Bearer and a personal API token";
 
     private final ObjectMapper json;
     private final CurrentUser me;
@@ -67,7 +68,7 @@ public class AuthProblems {
                             int status = c == null ? 401 : c.status;
                             Response.ResponseBuilder b = Response.status(status);
                             if (c != null) {
-                                c.getHeaders().forEach((k, v) -> b.header(k.toString(), v));
+                                c.getHeaders().forEach((k, v) -> b.header(k.toString(), scheme(v)));
                             }
                             if (isApi(path) && status == 401) {
                                 // With form login enabled Quarkus keeps Basic "silent": it
@@ -118,17 +119,38 @@ public class AuthProblems {
     }
 
     /**
-     * Wrong Basic credentials fail before any endpoint runs (proactive authentication): Quarkus has
-     * set 401 and {@code WWW-Authenticate} by then, and this adds the problem body under /api.
+     * Wrong Basic credentials or an unknown token fail before any endpoint runs (proactive
+     * authentication): Quarkus has set 401 and {@code WWW-Authenticate} by then, and this adds the
+     * problem body under /api. Too many failed sign-ins answer 429 with {@code Retry-After}.
      */
     void addProblemBodyToFailedApiLogins(@Observes Router router) {
         router.route("/api/*")
                 .order(Integer.MIN_VALUE)
                 .failureHandler(
                         ctx -> {
-                            if (ctx.failure() instanceof AuthenticationFailedException
-                                    && !ctx.response().ended()
+                            if (ctx.response().ended()) {
+                                ctx.next();
+                            } else if (ctx.failure() instanceof SignInThrottledException t) {
+                                ctx.response()
+                                        .setStatusCode(429)
+                                        .putHeader(
+                                                "Retry-After", Long.toString(t.retryAfterSeconds()))
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                        .end(
+                                                body(
+                                                        problem(
+                                                                429,
+                                                                "Too Many Requests",
+                                                                t.getMessage(),
+                                                                ctx.normalizedPath())));
+                            } else if (ctx.failure() instanceof AuthenticationFailedException
                                     && ctx.response().getStatusCode() == 401) {
+                                String challenge = ctx.response().headers().get("WWW-Authenticate");
+                                if (challenge != null) {
+                                    ctx.response()
+                                            .headers()
+                                            .set("WWW-Authenticate", scheme(challenge));
+                                }
                                 ctx.response()
                                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                                         .end(
@@ -136,12 +158,24 @@ public class AuthProblems {
                                                         problem(
                                                                 401,
                                                                 "Unauthorized",
-                                                                "Wrong username or password",
+                                                                BearerTokenMechanism.token(ctx)
+                                                                                != null
+                                                                        ? "Unknown, revoked or"
+                                                                                + " expired token"
+                                                                        : "Wrong username or"
+                                                                                + " password",
                                                                 ctx.normalizedPath())));
                             } else {
                                 ctx.next();
                             }
                         });
+    }
+
+    /** Quarkus writes "basic realm=..."; clients and RFC 7617 examples say "Basic". */
+    static String scheme(String challenge) {
+        return challenge != null && challenge.startsWith("basic ")
+                ? "Basic " + challenge.substring(6)
+                : challenge;
     }
 
     static boolean isApi(String path) {

@@ -43,6 +43,16 @@ public class CurrentUser {
         return account().map(AccountView::email).orElse(null);
     }
 
+    /** Whether the account's address is verified (false when anonymous). */
+    public boolean emailVerified() {
+        return account().map(AccountView::emailVerified).orElse(false);
+    }
+
+    /** Whether this request signed in with a personal API token. */
+    public boolean viaToken() {
+        return isAuthenticated() && Identities.via(identity) == Identities.Via.TOKEN;
+    }
+
     /** The roles held, in {@link Roles#ALL} order; empty when anonymous. */
     public List<String> roles() {
         return isAuthenticated() ? AccountView.ordered(identity.getRoles()) : List.of();

@@ -5,36 +5,36 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 
 /**
- * Says at start, in words an operator can act on, that sessions will not survive a restart nor work
- * across instances when no session key is configured. Quarkus then makes a random key, so this is
- * an availability problem, not a hole: the app still starts (the benchmarks and a bare "java -jar"
- * need it to).
+ * Says at start, in words an operator can act on, when no secret key is configured: CSRF tokens are
+ * then signed with a random key made at each start, so a form loaded before a restart, or on
+ * another instance, is refused. An availability problem, not a hole (tokens are still signed), so
+ * the app starts; sessions are in PostgreSQL and survive either way. Also loads the password
+ * dictionaries, so the first registration does not wait for them.
  */
 @ApplicationScoped
 class SessionKeyCheck {
 
-    private final Optional<String> key;
-
-    SessionKeyCheck(
-            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
-                    Optional<String> key) {
-        this.key = key;
-    }
-
     void onStart(@Observes StartupEvent event) {
-        if (key.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
-            Log.warn(
-                    "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is not set: everyone is signed out"
-                            + " at each restart and sessions do not work across instances. Set it"
-                            + " to a secret of at least 16 characters, the same on every instance.");
-        } else if (key.isPresent() && key.get().length() < 16) {
+        ConfigValue key = ConfigProvider.getConfig().getConfigValue(RandomSecretKey.KEY);
+        if (RandomSecretKey.NAME.equals(key.getSourceName())) {
+            if (LaunchMode.current() == LaunchMode.NORMAL) {
+                Log.warn(
+                        "PORTREG_SECURITY_SECRET_KEY is not set: CSRF tokens are signed with a"
+                                + " random key made at this start, so forms loaded before a"
+                                + " restart or on another instance are refused. Set it to a"
+                                + " secret of at least 32 characters, the same on every instance.");
+            }
+        } else if (key.getValue() != null && key.getValue().length() < 32) {
             Log.error(
-                    "quarkus.http.auth.session.encryption-key is shorter than 16 characters: use a"
-                            + " longer secret");
+                    "portreg.security.secret-key is shorter than 32 characters: use a longer"
+                            + " secret");
         }
+        Thread warm = new Thread(PasswordStrength::warmUp, "password-dictionaries");
+        warm.setDaemon(true);
+        warm.start();
     }
 }

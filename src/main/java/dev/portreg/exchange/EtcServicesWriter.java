@@ -1,5 +1,6 @@
 package dev.portreg.exchange;
 
+import dev.portreg.common.Sources;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.RegistryInfo;
 import dev.portreg.registry.RegistrySnapshot;
@@ -51,7 +52,7 @@ public final class EtcServicesWriter {
         RegistryInfo info = snapshot.info().orElse(null);
         out.write("# Network services, Internet style: written by Port Registry");
         if (info != null) {
-            out.write(" from " + comment(info.source()));
+            out.write(" from " + comment(Sources.display(info.source())));
             if (info.updated() != null) {
                 out.write(" (IANA registry updated " + info.updated() + ")");
             }

@@ -15,8 +15,17 @@ import java.io.Writer;
  * <p>Assignee and Contact are {@code [Person_Id]} tokens; further person references follow the
  * contact (and the assignee too when assignee and contact are the same, as IANA writes them). The
  * other references are written as bracketed tokens run together ("[RFC3501][RFC8314]").
+ *
+ * <p>A cell that starts with a character a spreadsheet would run as a formula is written as text (a
+ * leading {@code '}, quoted), as OWASP recommends; IANA's own file has none.
  */
 public final class IanaCsvWriter {
+
+    /**
+     * What a cell must not start with, or a spreadsheet opening the file would treat it as a
+     * formula: = + - @, tab and carriage return (OWASP, "CSV Injection").
+     */
+    static final String FORMULA_START = "=+-@\t\r";
 
     public void write(RegistrySnapshot snapshot, Writer out) throws IOException {
         line(out, IanaFields.CSV_HEADER.toArray(String[]::new));
@@ -60,13 +69,21 @@ public final class IanaCsvWriter {
         out.flush();
     }
 
-    private static void line(Writer out, String... fields) throws IOException {
+    static void line(Writer out, String... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 out.write(',');
             }
             String f = fields[i];
             if (f == null || f.isEmpty()) {
+                continue;
+            }
+            if (FORMULA_START.indexOf(f.charAt(0)) >= 0) {
+                // A spreadsheet would run it (OWASP CSV injection): a leading quote makes it
+                // text, and the quotes keep it one cell.
+                out.write('"');
+                out.write(("'" + f).replace("\"", "\"\""));
+                out.write('"');
                 continue;
             }
             if (f.indexOf(',') >= 0

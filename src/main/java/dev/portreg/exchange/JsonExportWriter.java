@@ -2,6 +2,7 @@ package dev.portreg.exchange;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portreg.common.Sources;
 import dev.portreg.registry.EntryJson;
 import dev.portreg.registry.Person;
 import dev.portreg.registry.RegistryInfo;
@@ -66,7 +67,7 @@ public final class JsonExportWriter {
         m.put("category", info == null ? null : info.category());
         m.put("updated", info == null || info.updated() == null ? null : info.updated().toString());
         m.put("expert", info == null ? null : info.expert());
-        m.put("source", info == null ? null : info.source());
+        m.put("source", info == null ? null : Sources.display(info.source()));
         m.put("format", info == null ? null : info.format().slug);
         m.put("partial", info != null && info.partial());
         m.put("importedAt", info == null ? null : info.importedAt().toString());

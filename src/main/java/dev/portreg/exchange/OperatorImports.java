@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An operator's import, in two steps both the API and the pages take: {@link #fromUrl} or {@link
@@ -31,9 +33,11 @@ public class OperatorImports {
     public static final int MAX_LIMIT = 1000;
 
     private final RegistryImporter importer;
+    private final SourceFetcher fetcher;
 
-    OperatorImports(RegistryImporter importer) {
+    OperatorImports(RegistryImporter importer, SourceFetcher fetcher) {
         this.importer = importer;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -53,14 +57,19 @@ public class OperatorImports {
             ImportReport.Timings timings) {}
 
     /**
-     * Fetches an http(s) URL and reconciles it with the registry. File paths are refused: an
-     * operator's form must not read the server's files.
+     * Fetches an http(s) URL ({@link SourceFetcher}: public addresses only, a deadline and a size
+     * cap) and reconciles it with the registry. File paths are refused: an operator's form must not
+     * read the server's files. The source is recorded without credentials or query string, and no
+     * error repeats what the server sent.
      */
     public Prepared fromUrl(String url, Options options) {
         String u = url == null ? "" : url.strip();
         if (u.isEmpty()) {
             throw ProblemException.badInput(
                     "url", "is required: the http(s) URL of a registry file");
+        }
+        if (u.length() > MAX_URL) {
+            throw ProblemException.badInput("url", "is longer than " + MAX_URL + " characters");
         }
         String lower = u.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
@@ -70,12 +79,33 @@ public class OperatorImports {
         long start = System.nanoTime();
         byte[] content;
         try {
-            content = importer.fetch(u);
+            content = fetcher.fetch(u);
         } catch (ImportException e) {
             throw ProblemException.badInput("url", e.getMessage());
         }
-        return prepare(u, "url", content, System.nanoTime() - start, options);
+        return prepare(
+                SourceFetcher.recordable(u), "url", content, System.nanoTime() - start, options);
     }
+
+    /** The longest URL an operator may give. */
+    static final int MAX_URL = 2000;
+
+    /**
+     * A reader's error for a fetched file, without the text it quotes: where the problem is, not
+     * what the server sent there.
+     */
+    static String withoutContent(String readerMessage) {
+        Matcher m = WHERE.matcher(readerMessage == null ? "" : readerMessage);
+        String where = m.find() ? m.group(1) + ": " : "";
+        return where
+                + "is not a registry file this app reads (IANA XML, IANA CSV or /etc/services);"
+                + " what the server sent is not shown";
+    }
+
+    private static final Pattern WHERE =
+            Pattern.compile(
+                    "^((?:CSV )?(?:line|record) \\d+(?: \\(line \\d+(?:, error at line"
+                            + " \\d+)?\\))?|XML(?: line \\d+)?)");
 
     /**
      * Reconciles uploaded bytes with the registry.
@@ -130,7 +160,8 @@ public class OperatorImports {
         try {
             doc = RegistryReaders.read(content, source);
         } catch (ImportException e) {
-            throw ProblemException.badInput(field, e.getMessage());
+            throw ProblemException.badInput(
+                    field, "url".equals(field) ? withoutContent(e.getMessage()) : e.getMessage());
         }
         if (doc.entries().isEmpty()) {
             throw ProblemException.badInput(field, "holds no entries: nothing to import");

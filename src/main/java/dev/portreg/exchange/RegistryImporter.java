@@ -14,10 +14,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,6 +39,7 @@ public class RegistryImporter {
     private final RegistryTransactions transactions;
     private final SeedConfig config;
     private final AgroalDataSource dataSource;
+    private final SourceFetcher fetcher;
 
     RegistryImporter(
             RegistryChanges changes,
@@ -50,13 +47,15 @@ public class RegistryImporter {
             Registry registry,
             RegistryTransactions transactions,
             SeedConfig config,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource,
+            SourceFetcher fetcher) {
         this.changes = changes;
         this.store = store;
         this.registry = registry;
         this.transactions = transactions;
         this.config = config;
         this.dataSource = dataSource;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -299,49 +298,22 @@ public class RegistryImporter {
     }
 
     private byte[] download(String url) {
-        HttpClient client =
-                HttpClient.newBuilder()
-                        .connectTimeout(config.seedTimeout())
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .build();
+        // A seed URL comes from the configuration: trusted, but bounded (deadline, size).
         try {
-            HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(config.seedTimeout())
-                            .GET()
-                            .build();
-            HttpResponse<byte[]> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new ImportException("GET " + url + " answered HTTP " + response.statusCode());
-            }
-            return response.body();
-        } catch (HttpTimeoutException e) {
+            return fetcher.fetchTrusted(url, config.seedTimeout());
+        } catch (SourceFetcher.FetchException e) {
             throw new ImportException(
-                    "GET "
-                            + url
-                            + " got no answer within "
-                            + config.seedTimeout().toMillis()
-                            + " ms");
-        } catch (IOException e) {
-            throw new ImportException("cannot fetch " + url + ": " + describe(e), e);
-        } catch (IllegalArgumentException e) {
-            throw new ImportException("\"" + url + "\" is not a valid URL: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportException("interrupted while fetching " + url);
+                    switch (e.kind()) {
+                        case STATUS -> "GET " + url + " " + e.getMessage();
+                        case TIMEOUT ->
+                                "GET "
+                                        + url
+                                        + " got no answer within "
+                                        + config.seedTimeout().toMillis()
+                                        + " ms";
+                        case URL -> "\"" + url + "\" " + e.getMessage();
+                        default -> "cannot fetch " + url + ": " + e.getMessage();
+                    });
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            Throwable cause = e.getCause();
-            m = cause == null ? null : cause.toString();
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Sources;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ public final class HistoryViews {
      * @param revision its number in the log: 1, 2, 3, ... without gaps
      * @param effectiveDate the day the registry stood so (an upstream file's own registry date)
      * @param kind seed, import, registry-action, operator-fix or baseline
-     * @param sourceName the file's name, or "request #N"
+     * @param sourceName the file's name, or "request #N", as anyone may see it ({@link
+     *     Sources#display}: a file's name, a URL without credentials or query)
      * @param sourceDate the file's own registry date, or null
      * @param reason why, for an operator's fix; else null
      * @param requestId the request whose registry action this was; null otherwise
@@ -52,6 +54,15 @@ public final class HistoryViews {
             long itemCount,
             List<ItemView> items,
             String url) {
+
+        public ChangeView {
+            // Change sets from before the log (V8) name their source as recorded ("/srv/x.xml").
+            String shown = Sources.display(sourceName);
+            if (summary != null && sourceName != null && !sourceName.equals(shown)) {
+                summary = summary.replace(sourceName.strip(), shown);
+            }
+            sourceName = shown;
+        }
 
         /** "2026-08-17 10:42 UTC", for pages. */
         public String when() {

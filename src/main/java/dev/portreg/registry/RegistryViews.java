@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Sources;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,8 @@ public final class RegistryViews {
     /**
      * Where the registry came from and how fresh it is.
      *
+     * @param source as anyone may see it ({@link Sources#display}): a file's name, never a path on
+     *     the server; a URL without credentials or query
      * @param updated the registry's Last Updated: the day of its newest change set
      * @param importedAt when the last upstream file was imported
      * @param revision the change set the answer shows
@@ -25,7 +28,12 @@ public final class RegistryViews {
             LocalDate updated,
             Instant importedAt,
             long revision,
-            Instant changedAt) {}
+            Instant changedAt) {
+
+        public SourceView {
+            source = Sources.display(source);
+        }
+    }
 
     public record PersonView(String id, String name, String org, String email, String uri) {}
 

@@ -1,9 +1,13 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A person or organisation named in a request: the Assignee or the Contact (RFC 6335 §8.1.1). */
-public record Party(String name, String org, String email) {
+public record Party(
+        @Schema(maxLength = RequestInput.PARTY) String name,
+        @Schema(maxLength = RequestInput.PARTY) String org,
+        @Schema(maxLength = RequestInput.EMAIL) String email) {
 
     public static final Party EMPTY = new Party(null, null, null);
 

@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import dev.portreg.account.PersonLinks;
 import dev.portreg.common.Problem.FieldError;
 import dev.portreg.registry.ChangeItem;
 import dev.portreg.registry.ChangePlan;
@@ -43,20 +44,56 @@ public final class RequestChecks {
             long id, String serviceName, Ports ports, List<Transport> transports) {}
 
     /**
+     * Who asks, for ownership of existing entries: an account is an entry's Assignee or Contact
+     * when its verified address is that person's, or when an operator linked it to that person; and
+     * only for that person's entries. Entries of the IESG or the IETF Chair belong to nobody by
+     * address or link: IESG members ask for them, and the IESG ballots.
+     *
+     * @param verifiedEmail the requester's address if verified, else null
+     * @param people registry person ids an operator linked the account to
+     * @param iesgMember whether the requester holds the iesg role
+     */
+    public record Requester(String verifiedEmail, Set<String> people, boolean iesgMember) {
+        public Requester {
+            people = people == null ? Set.of() : Set.copyOf(people);
+        }
+    }
+
+    /**
      * What a check needs to know besides the request.
      *
      * @param requestId the request being checked (excluded from competitors), or 0
-     * @param requesterEmail the requester's email: ownership of existing assignments is by the
-     *     Assignee's or Contact's address
+     * @param requester who asks, for ownership of existing entries
      * @param operator true when the requester holds the iana role (revocations)
      */
     public record Context(
             RegistrySnapshot registry,
             long requestId,
-            String requesterEmail,
+            Requester requester,
             boolean operator,
             List<OpenRequest> openRequests,
-            LocalDate today) {}
+            LocalDate today) {
+
+        /** A requester known by a verified address only. */
+        public Context(
+                RegistrySnapshot registry,
+                long requestId,
+                String verifiedEmail,
+                boolean operator,
+                List<OpenRequest> openRequests,
+                LocalDate today) {
+            this(
+                    registry,
+                    requestId,
+                    new Requester(verifiedEmail, Set.of(), false),
+                    operator,
+                    openRequests,
+                    today);
+        }
+    }
+
+    /** The addresses of the IESG and the IETF Chair, whose entries change only by ballot. */
+    static final Set<String> IESG_ADDRESSES = Set.of("iesg@ietf.org", "chair@ietf.org");
 
     private final RequestContent c;
     private final Context ctx;
@@ -68,6 +105,7 @@ public final class RequestChecks {
     private final Set<Long> competing = new LinkedHashSet<>();
     private Set<Track> allowed = EnumSet.noneOf(Track.class);
     private String policy;
+    private boolean iesgEntries;
 
     private RequestChecks(RequestContent content, Context ctx) {
         this.c = content;
@@ -86,6 +124,12 @@ public final class RequestChecks {
             case MODIFY -> modify();
             case DE_ASSIGN -> deAssign(false);
             case REVOKE -> deAssign(true);
+        }
+        if (iesgEntries) {
+            allowed = EnumSet.of(Track.IESG_APPROVAL);
+            policy =
+                    "Entries of the IESG or the IETF Chair change only through the IESG: an IESG"
+                            + " ballot (IESG Approval)";
         }
         Track track = chooseTrack();
         preview();
@@ -523,18 +567,56 @@ public final class RequestChecks {
         return found;
     }
 
+    /**
+     * The entries of the target service, when the requester holds every one of them: a request acts
+     * on the whole service, so holding one entry of a name must not unlock another assignee's entry
+     * of the same name.
+     */
     private List<StoredEntry> ownedService() {
         List<StoredEntry> found = existingService();
         if (found == null) {
             return null;
         }
-        boolean owned = found.stream().anyMatch(se -> ownedBy(se.entry(), ctx.requesterEmail()));
-        if (!owned) {
+        List<StoredEntry> others = new ArrayList<>();
+        boolean any = false;
+        for (StoredEntry se : found) {
+            if (ownedBy(se.entry())) {
+                any = true;
+                iesgEntries |= iesgHeld(se.entry());
+            } else {
+                others.add(se);
+            }
+        }
+        if (!any) {
             error(
                     "targetService",
                     "only the Assignee or the Contact of "
                             + found.get(0).entry().serviceName()
-                            + " may ask for this (your account's email must be theirs)");
+                            + " may ask for this: your account's verified email address must be"
+                            + " theirs, or an operator must link your account to them"
+                            + (found.stream().anyMatch(se -> iesgHeld(se.entry()))
+                                    ? " (entries of the IESG or the IETF Chair: an IESG member"
+                                            + " asks, and the IESG ballots)"
+                                    : ""));
+            return null;
+        }
+        if (!others.isEmpty()) {
+            List<String> held = new ArrayList<>();
+            for (StoredEntry se : others) {
+                Entry e = se.entry();
+                held.add(
+                        (e.ports() == null ? "" : e.ports() + "/")
+                                + (e.transport() == null ? "any" : e.transport().slug())
+                                + " ("
+                                + personText(e.assigneeId(), Map.of())
+                                + ")");
+            }
+            error(
+                    "targetService",
+                    found.get(0).entry().serviceName()
+                            + " also has entries you do not hold: "
+                            + String.join(", ", held)
+                            + ". A request may change only entries you hold; ask IANA");
             return null;
         }
         return found;
@@ -549,25 +631,51 @@ public final class RequestChecks {
         return null;
     }
 
-    /** True when {@code email} is the Assignee's or the Contact's address of {@code e}. */
-    boolean ownedBy(Entry e, String email) {
-        if (email == null) {
-            return false;
+    /**
+     * True when the requester is the Assignee or the Contact of {@code e}: by a verified address
+     * that is that person's, or by an operator's link to that person. An entry of the IESG or the
+     * IETF Chair is held by every IESG member and by nobody else.
+     */
+    boolean ownedBy(Entry e) {
+        Requester who = ctx.requester();
+        if (iesgHeld(e)) {
+            return who.iesgMember();
         }
         for (String id : new String[] {e.assigneeId(), e.contactId()}) {
-            Person p = id == null ? null : reg.people().get(id);
-            if (p != null && p.email() != null && p.email().equalsIgnoreCase(email)) {
+            if (id == null || iesgPerson(id)) {
+                continue;
+            }
+            if (who.people().contains(id)) {
+                return true;
+            }
+            Person p = reg.people().get(id);
+            if (who.verifiedEmail() != null
+                    && p != null
+                    && p.email() != null
+                    && p.email().equalsIgnoreCase(who.verifiedEmail())) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether the entry's Assignee is the IESG or the IETF Chair. */
+    private boolean iesgHeld(Entry e) {
+        return e.assigneeId() != null && iesgPerson(e.assigneeId());
+    }
+
+    private boolean iesgPerson(String id) {
+        if (PersonLinks.isIesg(id)) {
+            return true;
+        }
+        Person p = reg.people().get(id);
+        return p != null && p.email() != null && IESG_ADDRESSES.contains(lower(p.email()));
+    }
+
     /** True when the requester holds an assignment on {@code port} (on any transport). */
     private boolean holds(int port) {
         for (StoredEntry se : reg.entriesAt(port)) {
-            if (se.entry().status() == PortStatus.ASSIGNED
-                    && ownedBy(se.entry(), ctx.requesterEmail())) {
+            if (se.entry().status() == PortStatus.ASSIGNED && ownedBy(se.entry())) {
                 return true;
             }
         }

@@ -61,6 +61,11 @@ public record RequestContent(
      * RFC 6335 §8.5 explanation.
      */
     public static RequestContent parse(RequestInput in) {
+        List<FieldError> limits = in.problems();
+        if (!limits.isEmpty()) {
+            // Before anything else: nothing too long or unprintable is echoed back or stored.
+            throw ProblemException.badInput(limits);
+        }
         List<FieldError> errors = new ArrayList<>();
         RequestKind kind = RequestKind.NEW_ASSIGNMENT;
         String kindText = trimToNull(in.kind());

@@ -553,7 +553,8 @@ public final class RequestPageViews {
             String label,
             String comment,
             String at,
-            boolean blocking) {}
+            boolean blocking,
+            String note) {}
 
     public record BallotBox(BallotRule.Tally tally, List<BallotRow> rows) {}
 
@@ -574,7 +575,8 @@ public final class RequestPageViews {
                             p.label(),
                             p.comment(),
                             when(p.at()),
-                            bp != null && bp.blocking));
+                            bp != null && bp.blocking && p.note() == null,
+                            p.note()));
         }
         for (RequestViews.AccountRef m : members) {
             if (!voted.contains(m.username())) {
@@ -586,7 +588,8 @@ public final class RequestPageViews {
                                 BallotPosition.NO_RECORD.label,
                                 null,
                                 null,
-                                false));
+                                false,
+                                null));
             }
         }
         return new BallotBox(b.tally(), List.copyOf(rows));

@@ -60,12 +60,14 @@ public class RequestQueries {
         }
         BallotView ballot = null;
         if (r.track != null && r.track.ballot()) {
-            RequestWorkflow.Ballot b = workflow.ballot(log);
+            RequestWorkflow.Ballot b = workflow.ballot(r, log);
             List<PositionView> positions = new ArrayList<>();
             for (RequestEvent e : b.positions()) {
                 BallotPosition p =
                         BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow();
-                positions.add(new PositionView(ref(e.actor), p.slug, p.label, e.comment, e.at));
+                positions.add(
+                        new PositionView(
+                                ref(e.actor), p.slug, p.label, e.comment, e.at, b.note(e)));
             }
             ballot = new BallotView(b.tally(), positions);
         }

@@ -4,6 +4,7 @@ import dev.portreg.review.BallotRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the request API answers with, and what the request pages show. */
 public final class RequestViews {
@@ -22,8 +23,18 @@ public final class RequestViews {
             String comment,
             Map<String, Object> data) {}
 
+    /**
+     * @param note why the position does not count, or null when it does: given on an older version
+     *     of the request (its port or transports changed since), or by an account that no longer
+     *     holds the iesg role
+     */
     public record PositionView(
-            AccountRef member, String position, String label, String comment, Instant at) {}
+            AccountRef member,
+            String position,
+            String label,
+            String comment,
+            Instant at,
+            String note) {}
 
     public record BallotView(BallotRule.Tally tally, List<PositionView> positions) {}
 
@@ -70,11 +81,15 @@ public final class RequestViews {
             String overdue) {}
 
     /** Body of POST /requests/{id}/review. */
-    public record ReviewInput(String decision, String comment) {}
+    public record ReviewInput(
+            @Schema(maxLength = RequestInput.SHORT) String decision,
+            @Schema(maxLength = RequestInput.LONG) String comment) {}
 
     /** Body of POST /requests/{id}/ballot. */
-    public record BallotInput(String position, String comment) {}
+    public record BallotInput(
+            @Schema(maxLength = RequestInput.SHORT) String position,
+            @Schema(maxLength = RequestInput.LONG) String comment) {}
 
     /** Body of POST /requests/{id}/withdraw. */
-    public record CommentInput(String comment) {}
+    public record CommentInput(@Schema(maxLength = RequestInput.LONG) String comment) {}
 }

@@ -3,6 +3,7 @@ package dev.portreg.request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portreg.account.Account;
 import dev.portreg.account.AccountService;
+import dev.portreg.account.PersonLinks;
 import dev.portreg.account.Roles;
 import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Registry;
@@ -41,6 +42,7 @@ public class RequestWorkflow {
 
     private final Registry registry;
     private final AccountService accounts;
+    private final PersonLinks people;
     private final RegistryAction registryAction;
     private final EntityManager em;
     private final Clock clock;
@@ -50,6 +52,7 @@ public class RequestWorkflow {
     RequestWorkflow(
             Registry registry,
             AccountService accounts,
+            PersonLinks people,
             RegistryAction registryAction,
             EntityManager em,
             Clock clock,
@@ -57,6 +60,7 @@ public class RequestWorkflow {
             ObjectMapper json) {
         this.registry = registry;
         this.accounts = accounts;
+        this.people = people;
         this.registryAction = registryAction;
         this.em = em;
         this.clock = clock;
@@ -76,9 +80,30 @@ public class RequestWorkflow {
         return r;
     }
 
-    /** Drafts are their requester's alone; submitted requests are open to every account. */
+    /**
+     * Drafts are their requester's alone; a submitted request is its requester's, its track's
+     * reviewers' (experts for Expert Review, the IESG for the ballot tracks) and the operators'.
+     * Anyone else is told it does not exist (404), by the API and the pages alike.
+     */
     static boolean visible(Account viewer, PortRequest r) {
-        return viewer != null && (r.ownedBy(viewer) || r.state != RequestState.DRAFT);
+        if (viewer == null) {
+            return false;
+        }
+        if (r.ownedBy(viewer)) {
+            return true;
+        }
+        if (r.state == RequestState.DRAFT) {
+            return false;
+        }
+        if (viewer.roles.contains(Roles.IANA)) {
+            return true;
+        }
+        if (r.track == null) {
+            return false;
+        }
+        return r.track.ballot()
+                ? viewer.roles.contains(Roles.IESG)
+                : r.track == Track.EXPERT_REVIEW && viewer.roles.contains(Roles.EXPERT);
     }
 
     /** What the rules say about the request, against the registry this instance holds. */
@@ -108,7 +133,10 @@ public class RequestWorkflow {
                 new RequestChecks.Context(
                         snapshot,
                         requestId,
-                        requester.email,
+                        new RequestChecks.Requester(
+                                requester.verifiedEmail(),
+                                requester.id == null ? Set.of() : people.linked(requester.id),
+                                requester.roles.contains(Roles.IESG)),
                         requester.roles.contains(Roles.IANA),
                         openRequests(),
                         today()));
@@ -138,29 +166,68 @@ public class RequestWorkflow {
 
     /** The ballot of an IESG-track request: one position per member who entered one. */
     public Ballot ballot(PortRequest r) {
-        return ballot(RequestEvent.of(r));
+        return ballot(r, RequestEvent.of(r));
     }
 
-    /** The ballot, from a request's events already loaded. */
-    public Ballot ballot(List<RequestEvent> events) {
+    /** What a resubmission may change that makes earlier positions stale. */
+    static final Set<String> BALLOTED_FIELDS = Set.of("port", "anyPortIn", "transports");
+
+    /**
+     * The ballot, from a request's events already loaded. Only the positions of accounts that hold
+     * the iesg role now count, and only those given on the request as it is: a resubmission that
+     * changed its port or transports leaves the earlier positions shown but not counted.
+     */
+    public Ballot ballot(PortRequest r, List<RequestEvent> events) {
         Map<Long, RequestEvent> latest = new LinkedHashMap<>();
+        Map<Long, String> notes = new LinkedHashMap<>();
         for (RequestEvent e : events) {
             if (RequestEvent.BALLOT.equals(e.kind)) {
                 latest.put(e.actor.id, e);
+                notes.remove(e.id);
+            } else if (RequestEvent.RESUBMITTED.equals(e.kind) && changesBallotedFields(e)) {
+                for (RequestEvent earlier : latest.values()) {
+                    notes.putIfAbsent(
+                            earlier.id,
+                            "given on an older version: the port or transports changed since");
+                }
             }
         }
         List<BallotPosition> positions = new ArrayList<>();
         for (RequestEvent e : latest.values()) {
-            positions.add(
-                    BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow());
+            if (!e.actor.roles.contains(Roles.IESG)) {
+                notes.putIfAbsent(e.id, "no longer an IESG member");
+            }
+            if (!notes.containsKey(e.id)) {
+                positions.add(
+                        BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow());
+            }
         }
         return new Ballot(
                 BallotRule.tally((int) accounts.countWithRole(Roles.IESG), positions),
-                List.copyOf(latest.values()));
+                List.copyOf(latest.values()),
+                Map.copyOf(notes));
     }
 
-    /** A ballot's tally and the latest position event of each member who voted. */
-    public record Ballot(BallotRule.Tally tally, List<RequestEvent> positions) {}
+    private static boolean changesBallotedFields(RequestEvent e) {
+        if (e.data == null || !(e.data.get("changes") instanceof Map<?, ?> changes)) {
+            return false;
+        }
+        return changes.keySet().stream().anyMatch(BALLOTED_FIELDS::contains);
+    }
+
+    /**
+     * A ballot's tally and the latest position event of each member who voted.
+     *
+     * @param notes why a position (by event id) is not counted; absent when it is
+     */
+    public record Ballot(
+            BallotRule.Tally tally, List<RequestEvent> positions, Map<Long, String> notes) {
+
+        /** Why this position does not count, or null. */
+        public String note(RequestEvent position) {
+            return notes.get(position.id);
+        }
+    }
 
     /** The actions {@code actor} may take on {@code r} now. */
     public List<Action> allowedActions(Account actor, PortRequest r) {
@@ -257,6 +324,7 @@ public class RequestWorkflow {
 
     @Transactional
     public PortRequest withdraw(Account actor, long id, long expectedVersion, String comment) {
+        checkComment(comment);
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.WITHDRAW, actor, r);
         transition(r, RequestState.WITHDRAWN, actor, RequestEvent.WITHDRAWN, comment, null);
@@ -266,6 +334,7 @@ public class RequestWorkflow {
     @Transactional
     public PortRequest review(
             Account actor, long id, long expectedVersion, ReviewDecision decision, String comment) {
+        checkComment(comment);
         PortRequest r = load(actor, id, expectedVersion);
         Action action =
                 switch (decision) {
@@ -308,6 +377,7 @@ public class RequestWorkflow {
     @Transactional
     public PortRequest ballot(
             Account actor, long id, long expectedVersion, BallotPosition position, String comment) {
+        checkComment(comment);
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.BALLOT, actor, r);
         if (position.blocking && blank(comment)) {
@@ -391,10 +461,24 @@ public class RequestWorkflow {
         boolean own = r.ownedBy(actor);
         RequestState s = r.state;
         return switch (a) {
-            case EDIT, SUBMIT ->
+            case EDIT ->
                     !own
                             ? forbid("only the requester may " + a.slug + " this request")
                             : !s.editable() ? illegal(a, s) : Optional.empty();
+            case SUBMIT ->
+                    !own
+                            ? forbid("only the requester may " + a.slug + " this request")
+                            : !s.editable()
+                                    ? illegal(a, s)
+                                    : actor.emailVerifiedAt == null
+                                            ? forbid(
+                                                    "verify your email address first: follow the"
+                                                            + " link we mailed to "
+                                                            + actor.email
+                                                            + " (your account page mails a new"
+                                                            + " one); until then you can draft but"
+                                                            + " not submit")
+                                            : Optional.empty();
             case WITHDRAW ->
                     !own
                             ? forbid("only the requester may withdraw this request")
@@ -612,6 +696,14 @@ public class RequestWorkflow {
 
     LocalDate today() {
         return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    /** A comment is free text with the same limits as the request's long fields. */
+    private static void checkComment(String comment) {
+        var problem = RequestInput.commentProblem(comment);
+        if (problem != null) {
+            throw ProblemException.badInput(List.of(problem));
+        }
     }
 
     private static boolean blank(String s) {

@@ -22,6 +22,11 @@ public class Site {
         this.database = database;
     }
 
+    /** Whether Swagger UI is served (dev and test only: its page needs inline script). */
+    public boolean swaggerUi() {
+        return io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.NORMAL;
+    }
+
     /**
      * Where the registry came from and its Last Updated date; null before the first import or when
      * the registry cannot be read, so an error page still renders when the database is down. Before

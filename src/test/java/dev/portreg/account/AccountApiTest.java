@@ -213,15 +213,7 @@ class AccountApiTest {
     void theSessionCookieOfThePagesIsNotAcceptedByTheApi() {
         String username = testAccounts.create();
         String session =
-                given().contentType(ContentType.URLENC)
-                        .formParam("j_username", username)
-                        .formParam("j_password", TestAccounts.PASSWORD)
-                        .redirects()
-                        .follow(false)
-                        .post("/j_security_check")
-                        .then()
-                        .statusCode(302)
-                        .extract()
+                dev.portreg.support.FormSession.signedIn(username, TestAccounts.PASSWORD)
                         .cookie("portreg-session");
         given().cookie("portreg-session", session)
                 .get("/api/v1/accounts/me")
@@ -351,15 +343,22 @@ class AccountApiTest {
     }
 
     @Test
-    void theConfiguredOperatorExistsAndHoldsIana() {
+    void theConfiguredOperatorExistsHoldsIanaAndMustChangeItsPasswordFirst() {
         // %test.portreg.admin.* in application.properties
         given().auth()
                 .preemptive()
-                .basic("test-operator", "Test operator passphrase 7")
+                .basic("test-operator", "Kestrel orbit marmalade 42")
                 .get("/api/v1/accounts/me")
                 .then()
                 .statusCode(200)
                 .body("roles", hasItem("iana"));
+        given().auth()
+                .preemptive()
+                .basic("test-operator", "Kestrel orbit marmalade 42")
+                .get("/api/v1/accounts")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("Change the password"));
     }
 
     @Test

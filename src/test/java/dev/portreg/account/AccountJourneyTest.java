@@ -58,8 +58,8 @@ class AccountJourneyTest {
         type("username", username);
         type("name", "Jon Postel");
         type("email", "jon@example.org");
-        type("password", "assigned numbers 1700");
-        type("confirm", "assigned numbers 1700");
+        type("password", "Sapphire turnip 1700 engine");
+        type("confirm", "Sapphire turnip 1700 engine");
         browser.screenshot(Path.of("target/screenshots/account-register.png"));
         browser.clickAndWait(By.cssSelector("#register button[type=submit]"));
 
@@ -68,8 +68,8 @@ class AccountJourneyTest {
         assertEquals(List.of("requester"), testAccounts.rolesNow(username));
 
         // The username is filled in; the password is not.
-        type("j_password", "assigned numbers 1700");
-        browser.clickAndWait(By.cssSelector("form[action='/j_security_check'] button"));
+        type("password", "Sapphire turnip 1700 engine");
+        browser.clickAndWait(By.cssSelector("form[action='/login'] button"));
 
         browser.visit(url("/logout"));
         assertTrue(text(".account-logout").contains("You are signed in as " + username));
@@ -83,10 +83,10 @@ class AccountJourneyTest {
     void aWrongPasswordShowsTheErrorOnTheLoginPage() {
         String username = testAccounts.create();
         browser.visit(url("/login"));
-        type("j_username", username);
-        type("j_password", "not my password");
-        browser.clickAndWait(By.cssSelector("form[action='/j_security_check'] button"));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/login?error"));
+        type("username", username);
+        type("password", "not my password");
+        browser.clickAndWait(By.cssSelector("form[action='/login'] button"));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/login"));
         assertEquals("Wrong username or password.", text(".flash-error"));
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AccountSeedsTest {
 
-    private static final String GOOD = "Operator passphrase 2025";
+    private static final String GOOD = "Walnut ferry comet 2025";
 
     @Inject AccountSeeds seeds;
     @Inject TestAccounts testAccounts;

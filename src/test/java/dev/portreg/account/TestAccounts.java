@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Builds accounts for tests: unique names, one known password, any roles. */
+/**
+ * Builds accounts for tests: unique names, one known password, any roles; no mail is sent (the
+ * address counts as verified unless asked otherwise). Other features' fixtures use it too.
+ */
 @ApplicationScoped
-class TestAccounts {
+public class TestAccounts {
 
-    static final String PASSWORD = "Seven tidy walruses 42";
+    public static final String PASSWORD = "Seven tidy walruses 42";
 
     private final AccountService accounts;
 
@@ -19,7 +22,7 @@ class TestAccounts {
     }
 
     /** A fresh username no other test or run uses: "t-" and 12 hex digits. */
-    static String uniqueName() {
+    public static String uniqueName() {
         return "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
@@ -37,8 +40,41 @@ class TestAccounts {
         return rolesNow(username) != null;
     }
 
-    /** Creates an account holding requester and the given roles; returns its username. */
-    String create(String... roles) {
+    /**
+     * Creates an account holding requester and the given roles, its address verified; returns its
+     * username.
+     */
+    public String create(String... roles) {
+        String username = uniqueName();
+        accounts.create(
+                new Registration(username, PASSWORD, "Test " + username, username + "@example.org"),
+                Set.of(roles),
+                new AccountService.Options(true, false, true));
+        return username;
+    }
+
+    /** Creates an account whose password an operator configured: it must change it first. */
+    public String createMustChangePassword(String... roles) {
+        String username = uniqueName();
+        accounts.create(
+                new Registration(username, PASSWORD, "Test " + username, username + "@example.org"),
+                Set.of(roles),
+                new AccountService.Options(true, true, true));
+        return username;
+    }
+
+    /** Creates an account with this address, verified or not; returns its username. */
+    public String createWithEmail(String email, boolean verified, String... roles) {
+        String username = uniqueName();
+        accounts.create(
+                new Registration(username, PASSWORD, "Test " + username, email),
+                Set.of(roles),
+                new AccountService.Options(verified, false, true));
+        return username;
+    }
+
+    /** Creates an account whose address is not verified yet. */
+    public String createUnverified(String... roles) {
         String username = uniqueName();
         accounts.create(
                 new Registration(username, PASSWORD, "Test " + username, username + "@example.org"),

@@ -252,10 +252,25 @@ class ImportApiTest {
 
     @Test
     void aMultipartUploadCarriesTheCsrfPair() {
-        String pair = "AAAAAAAAAAAAAAAAAAAAAA";
+        // The token is signed (issue 7): a made-up pair is refused, a pair the app made works.
+        String forged = "AAAAAAAAAAAAAAAAAAAAAA";
         as(operator)
-                .cookie("portreg-csrf", pair)
-                .header("X-CSRF-TOKEN", pair)
+                .cookie("portreg-csrf", forged)
+                .header("X-CSRF-TOKEN", forged)
+                .multiPart(
+                        "file",
+                        "sample-modified.xml",
+                        HistoryFixtures.bytes("/iana/sample-modified.xml"),
+                        "application/xml")
+                .multiPart("dryRun", "true")
+                .post(IMPORT)
+                .then()
+                .statusCode(400);
+        dev.portreg.support.FormSession page = new dev.portreg.support.FormSession();
+        page.get("/login");
+        as(operator)
+                .cookie("portreg-csrf", page.cookie("portreg-csrf"))
+                .header("X-CSRF-TOKEN", page.token())
                 .multiPart(
                         "file",
                         "sample-modified.xml",

@@ -50,6 +50,7 @@ class TwoInstancesIT {
     AppProcess a;
     AppProcess b;
     String operator = "it-operator";
+    final Map<String, String> password = new HashMap<>();
     String expert;
     String requester;
 
@@ -178,7 +179,7 @@ class TwoInstancesIT {
 
     @Test
     void anImportPreviewedOnOneIsAppliedOnTheOtherAndServedByBoth() throws Exception {
-        Page session = Page.signIn(a, operator);
+        Page session = Page.signIn(a, operator, password.get(operator));
         byte[] file = Files.readAllBytes(Path.of("src/test/resources/iana/requests-modified.xml"));
         String location = session.upload(a, "/admin/import", "requests-modified.xml", file);
         assertTrue(location.contains("/admin/import/"), location);
@@ -231,6 +232,21 @@ class TwoInstancesIT {
                         "email",
                         name + "@example.org"),
                 201);
+        // as if its owner had followed the mailed link: only a verified address submits
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(
+                                "jdbc:postgresql://localhost:5432/postgres",
+                                "postgres",
+                                "postgres");
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE \""
+                                        + schema
+                                        + "\".account SET email_verified_at = now()"
+                                        + " WHERE username = ?")) {
+            ps.setString(1, name);
+            assertEquals(1, ps.executeUpdate());
+        }
         return name;
     }
 
@@ -307,15 +323,12 @@ class TwoInstancesIT {
         final Map<String, String> cookies = new HashMap<>();
         String token;
 
-        static Page signIn(AppProcess app, String user) throws Exception {
+        static Page signIn(AppProcess app, String user, String password) throws Exception {
             Page p = new Page();
             p.get(app, "/login");
             HttpResponse<String> r =
-                    p.post(
-                            app,
-                            "/j_security_check",
-                            Map.of("j_username", user, "j_password", PASSWORD));
-            assertEquals(302, r.statusCode(), "signed in");
+                    p.post(app, "/login", Map.of("username", user, "password", password));
+            assertEquals(303, r.statusCode(), "signed in: " + r.body());
             return p;
         }
 

@@ -127,6 +127,7 @@ class ChangesFeedTest {
         Element feed = feed().getDocumentElement();
         Element mine = entry(feed, changeId);
         assertEquals(
+                // The feed shows a file by its name, not the server's path (issue 7).
                 "Imported sample-modified.xml (IANA XML of 2026-08-17): 1 added, 1 changed,"
                         + " 1 removed",
                 one(mine, "title"));

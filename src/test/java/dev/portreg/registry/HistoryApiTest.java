@@ -70,6 +70,7 @@ class HistoryApiTest {
         Map<String, Object> c = change(page, changeId);
         assertEquals("import", c.get("kind"));
         assertEquals("tester", c.get("actor"));
+        // A file is shown by its name, never the server's path (issue 7).
         assertEquals("sample-modified.xml", c.get("sourceName"));
         assertEquals("2026-08-17", c.get("sourceDate"));
         assertTrue(((Number) c.get("revision")).longValue() > 0);

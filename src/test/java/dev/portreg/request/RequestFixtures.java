@@ -2,8 +2,7 @@ package dev.portreg.request;
 
 import static io.restassured.RestAssured.given;
 
-import dev.portreg.account.AccountService;
-import dev.portreg.account.Registration;
+import dev.portreg.account.TestAccounts;
 import dev.portreg.support.TestDb;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
@@ -23,12 +22,12 @@ public class RequestFixtures {
 
     public static final String PASSWORD = "Seven tidy walruses 42";
 
-    private final AccountService accounts;
+    private final TestAccounts testAccounts;
     private final TestDb db;
     private final AgroalDataSource dataSource;
 
-    RequestFixtures(AccountService accounts, TestDb db, AgroalDataSource dataSource) {
-        this.accounts = accounts;
+    RequestFixtures(TestAccounts testAccounts, TestDb db, AgroalDataSource dataSource) {
+        this.testAccounts = testAccounts;
         this.db = db;
         this.dataSource = dataSource;
     }
@@ -41,16 +40,27 @@ public class RequestFixtures {
         db.resetToResource("/iana/requests.xml");
     }
 
-    /** A new account with a unique name holding requester and {@code roles}. */
+    /**
+     * A new account with a unique name holding requester and {@code roles}, its address verified
+     * (as if its owner had followed the mailed link).
+     */
     public String account(String... roles) {
-        String username = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        accounts.register(
-                new Registration(
-                        username, PASSWORD, "Test " + username, username + "@example.org"));
-        if (roles.length > 0) {
-            accounts.setRoles(username, List.of(roles));
-        }
-        return username;
+        return testAccounts.create(roles);
+    }
+
+    /** A new account with this address, verified or not. */
+    public String accountWithEmail(String email, boolean verified, String... roles) {
+        return testAccounts.createWithEmail(email, verified, roles);
+    }
+
+    /** The registry of requests.xml plus pop3s (IESG on tcp, Gordon on udp), imaps and gordsvc. */
+    public void ownershipRegistry() {
+        db.resetToResource("/iana/ownership.xml");
+    }
+
+    /** A new account whose address is not verified yet: it drafts, but cannot submit. */
+    public String unverifiedAccount(String... roles) {
+        return testAccounts.createUnverified(roles);
     }
 
     /**

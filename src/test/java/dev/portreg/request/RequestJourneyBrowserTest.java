@@ -47,6 +47,7 @@ class RequestJourneyBrowserTest {
     URL root;
 
     @Inject RequestFixtures fixtures;
+    @Inject dev.portreg.account.Mails mails;
     @Inject RegistryImporter importer;
     @Inject dev.portreg.support.TestDb db;
     @Inject TestClock clock;
@@ -123,9 +124,13 @@ class RequestJourneyBrowserTest {
         type("confirm", password);
         browser.clickAndWait(By.cssSelector("#register button[type=submit]"));
         assertTrue(driver.getCurrentUrl().contains("/login?registered=" + me));
+        // She confirms her address with the link mailed to it: only then can she submit.
+        browser.visit(url(mails.link(me + "@example.org", "/account/verify/", 1)));
+        browser.clickAndWait(By.cssSelector("#verify-form button[type=submit]"));
+        assertTrue(driver.getCurrentUrl().contains("/login?verified=" + me));
 
         browser.visit(url("/requests/new?port=938"));
-        assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
+        assertTrue(driver.getCurrentUrl().contains("/login?next="), driver.getCurrentUrl());
         signIn(me, password);
         assertTrue(
                 driver.getCurrentUrl().endsWith("/requests/new?port=938"), driver.getCurrentUrl());
@@ -301,8 +306,8 @@ class RequestJourneyBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        type("j_username", username);
-        type("j_password", password);
+        type("username", username);
+        type("password", password);
         browser.clickAndWait(By.cssSelector("form.account-form button[type=submit]"));
     }
 

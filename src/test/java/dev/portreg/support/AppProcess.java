@@ -59,6 +59,7 @@ public final class AppProcess implements AutoCloseable {
         pb.redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         return new AppProcess(name, port, pb.start(), log);
     }
 

@@ -24,36 +24,39 @@ public final class FormSession {
     private final Map<String, String> cookies = new HashMap<>();
     private String token;
 
-    /** Signs in through the form login, as the login page does. */
+    /** Signs in through the sign-in form, with its CSRF token, as the login page does. */
     public static FormSession signedIn(String username, String password) {
         FormSession s = new FormSession();
         s.get("/login");
-        Response r =
-                s.keep(
-                        given().cookies(s.cookies)
-                                .redirects()
-                                .follow(false)
-                                .contentType(ContentType.URLENC)
-                                .formParam("j_username", username)
-                                .formParam("j_password", password)
-                                .post("/j_security_check"));
-        assertEquals(302, r.statusCode(), "sign-in redirects");
+        Response r = s.submit("/login", Map.of("username", username, "password", password));
+        assertEquals(303, r.statusCode(), "sign-in redirects");
         assertNotNull(s.cookies.get("portreg-session"), "sign-in sets the session cookie");
         return s;
     }
 
     public Response get(String path) {
         Response r = keep(request().get(path));
-        Matcher m = TOKEN.matcher(r.asString());
-        if (m.find()) {
-            token = m.group(1);
+        String t = tokenOf(r.asString());
+        if (t != null) {
+            token = t;
         }
         return r;
+    }
+
+    /** The CSRF token of a page's first form, or null. */
+    public static String tokenOf(String html) {
+        Matcher m = TOKEN.matcher(html);
+        return m.find() ? m.group(1) : null;
     }
 
     /** A request with this session's cookies, not following redirects. */
     public RequestSpecification request() {
         return given().cookies(cookies).redirects().follow(false);
+    }
+
+    /** A cookie this session holds, or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
     }
 
     /** The CSRF token of the last page read. */

@@ -67,6 +67,19 @@ public class TestDb {
         }
     }
 
+    /** Runs an UPDATE or DELETE (tests that age sessions or links); returns the rows changed. */
+    public int update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<List<String>> rows(String sql, Object... args) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
