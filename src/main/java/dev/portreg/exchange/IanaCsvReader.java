@@ -131,6 +131,9 @@ public final class IanaCsvReader {
                             + String.join(",", IanaFields.CSV_HEADER)
                             + "\", found \""
                             + (found.length() > 300 ? found.substring(0, 299) + "…" : found)
+                            + "\"",
+                    "a CSV file whose header is not IANA's: expected \""
+                            + String.join(",", IanaFields.CSV_HEADER)
                             + "\"");
         }
     }

@@ -177,6 +177,9 @@ public final class IanaXmlReader {
                                 + (ns == null || ns.isEmpty() ? "" : " (namespace " + ns + ")")
                                 + ", not IANA's <registry xmlns=\""
                                 + IanaFields.NAMESPACE
+                                + "\">",
+                        "an XML document whose root element is not IANA's <registry xmlns=\""
+                                + IanaFields.NAMESPACE
                                 + "\">");
             }
             String id = r.getAttributeValue(null, "id");
@@ -187,7 +190,10 @@ public final class IanaXmlReader {
                                 + "\" registry, not the \""
                                 + IanaFields.REGISTRY_ID
                                 + "\" one (Service Name and Transport Protocol Port Number"
-                                + " Registry)");
+                                + " Registry)",
+                        "another of IANA's registries, not the \""
+                                + IanaFields.REGISTRY_ID
+                                + "\" one");
             }
         }
 

@@ -94,7 +94,11 @@ public class OperatorImports {
      * A reader's error for a fetched file, without the text it quotes: where the problem is, not
      * what the server sent there.
      */
-    static String withoutContent(String readerMessage) {
+    static String withoutContent(ImportException e) {
+        if (e instanceof RegistryReaders.NotARegistryException n) {
+            return n.safeMessage() + " (What the server sent is not shown.)";
+        }
+        String readerMessage = e.getMessage();
         Matcher m = WHERE.matcher(readerMessage == null ? "" : readerMessage);
         String where = m.find() ? m.group(1) + ": " : "";
         return where
@@ -161,7 +165,7 @@ public class OperatorImports {
             doc = RegistryReaders.read(content, source);
         } catch (ImportException e) {
             throw ProblemException.badInput(
-                    field, "url".equals(field) ? withoutContent(e.getMessage()) : e.getMessage());
+                    field, "url".equals(field) ? withoutContent(e) : e.getMessage());
         }
         if (doc.entries().isEmpty()) {
             throw ProblemException.badInput(field, "holds no entries: nothing to import");

@@ -87,9 +87,9 @@ public final class RegistryReaders {
      *     empty file, a compressed or binary file, an HTML page, a JSON document, other text)
      */
     public static SourceFormat detect(byte[] content) {
-        String what = notARegistry(content);
+        What what = notARegistry(content);
         if (what != null) {
-            throw notARegistry(what);
+            throw notARegistry(what.full(), what.safe());
         }
         String head = head(content).stripLeading();
         if (head.startsWith("<")) {
@@ -108,43 +108,76 @@ public final class RegistryReaders {
 
     /** The exception for content that is not a registry, {@code what} saying what it is. */
     static ImportException notARegistry(String what) {
-        return new ImportException(NOT_A_REGISTRY + "it is " + what + "." + WHAT_TO_IMPORT);
+        return notARegistry(what, what);
+    }
+
+    /**
+     * The same, with {@code safe} saying what it is without quoting it (a page's title, a header, a
+     * line): what a fetched file's error may say, which never repeats what the server sent.
+     */
+    static ImportException notARegistry(String what, String safe) {
+        return new NotARegistryException(
+                NOT_A_REGISTRY + "it is " + what + "." + WHAT_TO_IMPORT,
+                NOT_A_REGISTRY + "it is " + safe + "." + WHAT_TO_IMPORT);
+    }
+
+    /** Content that is not a registry; {@link #safeMessage} quotes none of it. */
+    static final class NotARegistryException extends ImportException {
+        private final String safeMessage;
+
+        NotARegistryException(String message, String safeMessage) {
+            super(message);
+            this.safeMessage = safeMessage;
+        }
+
+        String safeMessage() {
+            return safeMessage;
+        }
     }
 
     /**
      * What the content is when it is plainly not a registry in any of the three formats, or null
      * when it may be one (its reader then checks the rest).
      */
-    static String notARegistry(byte[] content) {
+    /** What content is: {@code full} may quote it, {@code safe} does not. */
+    record What(String full, String safe) {
+        static What plain(String what) {
+            return new What(what, what);
+        }
+    }
+
+    static What notARegistry(byte[] content) {
         if (content.length == 0) {
-            return "empty";
+            return What.plain("empty");
         }
         for (Magic m : MAGIC) {
             if (m.matches(content)) {
-                return m.what();
+                return What.plain(m.what());
             }
         }
         if (binary(content)) {
-            return "a binary file, not text";
+            return What.plain("a binary file, not text");
         }
         String head = head(content);
         if (head.isBlank()) {
-            return content.length <= HEAD ? "empty but for white space" : null;
+            return content.length <= HEAD ? What.plain("empty but for white space") : null;
         }
         String text = head.stripLeading();
         if (text.startsWith("<")) {
             return html(text);
         }
         if (text.startsWith("{") || text.startsWith("[")) {
-            return "a JSON document (the JSON export is for reading, it cannot be imported back)";
+            return What.plain(
+                    "a JSON document (the JSON export is for reading, it cannot be imported back)");
         }
         String first = text.lines().findFirst().orElse("").strip();
         String lower = first.toLowerCase(Locale.ROOT).replace("\"", "");
         if (lower.startsWith("service name\t")) {
-            return "tab-separated: IANA's CSV separates its columns with commas";
+            return What.plain("tab-separated: IANA's CSV separates its columns with commas");
         }
         if (lower.startsWith("service name;")) {
-            return "separated by semicolons: IANA's CSV separates its columns with commas";
+            return What.plain(
+                    "separated by semicolons: IANA's CSV separates its columns with commas");
         }
         if (!first.startsWith("#") && first.chars().filter(c -> c == ',').count() >= 3) {
             return null; // a CSV: its reader checks the header
@@ -153,7 +186,7 @@ public final class RegistryReaders {
     }
 
     /** Null when the text's first line that is not a comment reads like an /etc/services line. */
-    private static String services(String head) {
+    private static What services(String head) {
         int lineNo = 0;
         for (String line : (Iterable<String>) head.lines()::iterator) {
             lineNo++;
@@ -164,12 +197,11 @@ public final class RegistryReaders {
             if (SERVICE_LINE.matcher(s).matches()) {
                 return null;
             }
-            return "text in none of the registry formats (IANA XML, IANA CSV, /etc/services):"
-                    + " line "
-                    + lineNo
-                    + " reads \""
-                    + shorten(s, 80)
-                    + "\"";
+            String what =
+                    "text in none of the registry formats (IANA XML, IANA CSV, /etc/services):"
+                            + " line "
+                            + lineNo;
+            return new What(what + " reads \"" + shorten(s, 80) + "\"", what);
         }
         return null; // comments only: the services reader says it lists no services
     }
@@ -178,13 +210,14 @@ public final class RegistryReaders {
      * For markup: what it is when it is an HTML page, or null for other XML (the XML reader then
      * names its root element).
      */
-    private static String html(String text) {
+    private static What html(String text) {
         String root = rootElement(text);
         if (root == null || !List.of("html", "head", "body").contains(root)) {
             return null;
         }
         Matcher m = TITLE.matcher(text);
-        return htmlPage(m.find() ? m.group(1).replaceAll("<[^>]*>", "") : null);
+        return new What(
+                htmlPage(m.find() ? m.group(1).replaceAll("<[^>]*>", "") : null), htmlPage(null));
     }
 
     /** What an HTML page is said to be, with its title when it has one. */
