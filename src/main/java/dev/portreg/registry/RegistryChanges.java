@@ -13,9 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -204,11 +202,7 @@ public class RegistryChanges {
                     revision);
             writer.writeUpstream(c, up.base());
         } else {
-            Map<Long, StoredEntry> byId = new HashMap<>(after.entries().size() * 2);
-            for (StoredEntry se : after.entries()) {
-                byId.put(se.id(), se);
-            }
-            writer.updateHoldings(c, plan.items(), byId);
+            writer.updateHoldings(c, plan.items(), after);
             store.touchInfo(c, day, revision);
         }
         writer.notifyRevision(c, channel, revision);

@@ -335,19 +335,58 @@ public final class RegistryPlans {
     private static final class Draft {
         final RegistrySnapshot registry;
         final LocalDate today;
-        final List<StoredEntry> all;
-        final Set<String> keys = new HashSet<>();
         final List<ChangeItem> items = new ArrayList<>();
         final Map<String, Person> people = new LinkedHashMap<>();
+
+        /**
+         * What the plan did so far, over the registry (read through its indexes, never copied): the
+         * new version of each entry it touched (null when removed), and the entries it added.
+         */
+        final Map<Long, StoredEntry> touched = new LinkedHashMap<>();
+
+        final List<StoredEntry> added = new ArrayList<>();
+        final Set<String> keysTaken = new HashSet<>();
+        final Set<String> keysFreed = new HashSet<>();
         long nextTemporaryId = -1;
 
         Draft(RegistrySnapshot registry, LocalDate today) {
             this.registry = registry;
             this.today = today;
-            this.all = new ArrayList<>(registry.entries());
-            for (StoredEntry se : all) {
-                keys.add(se.key());
+        }
+
+        /** The entries covering {@code port} now, in file order. */
+        List<StoredEntry> at(int port) {
+            List<StoredEntry> out = new ArrayList<>();
+            for (StoredEntry se : registry.entriesAt(port)) {
+                if (!touched.containsKey(se.id())) {
+                    out.add(se);
+                }
             }
+            for (StoredEntry se : touched.values()) {
+                if (se != null && se.entry().covers(port)) {
+                    out.add(se);
+                }
+            }
+            for (StoredEntry se : added) {
+                if (se.entry().covers(port)) {
+                    out.add(se);
+                }
+            }
+            out.sort(RegistrySnapshot.FILE_ORDER);
+            return out;
+        }
+
+        /** The entries covering any of {@code ports} now, each once, in file order. */
+        List<StoredEntry> over(Ports ports) {
+            Map<Long, StoredEntry> out = new LinkedHashMap<>();
+            for (int p = ports.from(); p <= ports.to(); p++) {
+                for (StoredEntry se : at(p)) {
+                    out.putIfAbsent(se.id(), se);
+                }
+            }
+            List<StoredEntry> list = new ArrayList<>(out.values());
+            list.sort(RegistrySnapshot.FILE_ORDER);
+            return list;
         }
 
         ChangePlan plan() {
@@ -373,12 +412,22 @@ public final class RegistryPlans {
 
         List<StoredEntry> service(String name) {
             List<StoredEntry> out = new ArrayList<>();
-            for (StoredEntry se : all) {
-                if (se.entry().serviceName() != null
-                        && se.entry().serviceName().equalsIgnoreCase(name)) {
+            for (StoredEntry se : registry.byName(name)) {
+                if (!touched.containsKey(se.id())) {
                     out.add(se);
                 }
             }
+            for (StoredEntry se : touched.values()) {
+                if (se != null && named(se, name)) {
+                    out.add(se);
+                }
+            }
+            for (StoredEntry se : added) {
+                if (named(se, name)) {
+                    out.add(se);
+                }
+            }
+            out.sort(RegistrySnapshot.FILE_ORDER);
             if (out.isEmpty()) {
                 throw ProblemException.conflict(
                         "no service named \"" + name + "\" is registered any more");
@@ -446,7 +495,7 @@ public final class RegistryPlans {
          */
         int splitGaps(Ports ports) {
             int position = -1;
-            for (StoredEntry se : new ArrayList<>(all)) {
+            for (StoredEntry se : over(ports)) {
                 Entry e = se.entry();
                 if (e.ports() == null
                         || e.status() != PortStatus.UNASSIGNED
@@ -467,7 +516,7 @@ public final class RegistryPlans {
 
         /** The single-transport Reserved entry on exactly these ports and transport, or null. */
         StoredEntry reservedAt(Ports ports, Transport t) {
-            for (StoredEntry se : all) {
+            for (StoredEntry se : at(ports.from())) {
                 Entry e = se.entry();
                 if (ports.equals(e.ports())
                         && e.transport() == t
@@ -480,7 +529,7 @@ public final class RegistryPlans {
 
         /** True when no held entry covers any of {@code ports} on {@code t}. */
         boolean free(Ports ports, Transport t) {
-            for (StoredEntry se : all) {
+            for (StoredEntry se : over(ports)) {
                 Entry e = se.entry();
                 if (RegistryWriter.held(e) && e.covers(t) && e.ports().overlaps(ports)) {
                     return false;
@@ -489,19 +538,25 @@ public final class RegistryPlans {
             return true;
         }
 
+        /** Where entries for a port no gap row covers go: after those at the nearest port below. */
         int positionFor(Ports ports) {
-            int position = 0;
-            for (StoredEntry se : all) {
-                if (se.entry().ports() != null && se.entry().ports().from() <= ports.from()) {
-                    position = Math.max(position, se.position());
+            for (int p = ports.from(); p >= 0; p--) {
+                List<StoredEntry> here = at(p);
+                if (!here.isEmpty()) {
+                    return here.get(here.size() - 1).position();
                 }
             }
-            return position;
+            return 0;
         }
 
         int maxPosition() {
-            int max = 0;
-            for (StoredEntry se : all) {
+            int max = Math.max(0, registry.lastPosition());
+            for (StoredEntry se : touched.values()) {
+                if (se != null) {
+                    max = Math.max(max, se.position());
+                }
+            }
+            for (StoredEntry se : added) {
                 max = Math.max(max, se.position());
             }
             return max;
@@ -509,8 +564,8 @@ public final class RegistryPlans {
 
         void add(Entry e, int position) {
             String key = nextKey(e);
-            keys.add(key);
-            all.add(new StoredEntry(nextTemporaryId--, key, position, e));
+            keysTaken.add(key);
+            added.add(new StoredEntry(nextTemporaryId--, key, position, e));
             items.add(ChangeItem.added(key, position, e));
         }
 
@@ -519,25 +574,62 @@ public final class RegistryPlans {
                     EntryKeys.base(old.entry()).equals(EntryKeys.base(now))
                             ? old.key()
                             : nextKey(now);
-            keys.add(key);
-            StoredEntry se = new StoredEntry(old.id(), key, old.position(), now);
-            all.set(all.indexOf(old), se);
+            if (!key.equals(old.key())) {
+                keysFreed.add(old.key());
+            }
+            keysTaken.add(key);
+            StoredEntry next = new StoredEntry(old.id(), key, old.position(), now);
+            if (old.id() < 0) {
+                // an entry this plan added: it is added in its new form
+                added.set(added.indexOf(old), next);
+                replaceAdded(old, key, now);
+                return;
+            }
+            touched.put(old.id(), next);
             items.add(ChangeItem.changed(old, key, old.position(), now));
         }
 
         void remove(StoredEntry old) {
-            all.remove(old);
+            keysFreed.add(old.key());
+            if (old.id() < 0) {
+                added.remove(old);
+                items.removeIf(
+                        i -> i.action() == ChangeItem.Action.ADDED && i.key().equals(old.key()));
+                return;
+            }
+            touched.put(old.id(), null);
             items.add(ChangeItem.removed(old));
+        }
+
+        /** The item that adds {@code old} adds {@code now} instead. */
+        private void replaceAdded(StoredEntry old, String key, Entry now) {
+            for (int i = 0; i < items.size(); i++) {
+                ChangeItem item = items.get(i);
+                if (item.action() == ChangeItem.Action.ADDED && item.key().equals(old.key())) {
+                    items.set(i, ChangeItem.added(key, old.position(), now));
+                    return;
+                }
+            }
         }
 
         /** A key no entry has: the base key, or "#n" after it. */
         String nextKey(Entry e) {
             String base = EntryKeys.base(e);
             int n = 1;
-            while (keys.contains(EntryKeys.repeat(base, n))) {
+            while (taken(EntryKeys.repeat(base, n))) {
                 n++;
             }
             return EntryKeys.repeat(base, n);
+        }
+
+        private boolean taken(String key) {
+            return keysTaken.contains(key)
+                    || (registry.byKey(key).isPresent() && !keysFreed.contains(key));
+        }
+
+        private static boolean named(StoredEntry se, String name) {
+            return se.entry().serviceName() != null
+                    && se.entry().serviceName().equalsIgnoreCase(name);
         }
 
         /**

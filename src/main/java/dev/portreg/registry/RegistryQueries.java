@@ -439,8 +439,7 @@ public class RegistryQueries {
             PortRange range = r.getKey();
             ranges.add(new RangeStats(range, range.label, range.from, range.to, perTransport));
         }
-        return new Stats(
-                source(s), s.entries().size(), s.names().size(), s.people().size(), ranges);
+        return new Stats(source(s), s.entries().size(), s.nameCount(), s.people().size(), ranges);
     }
 
     public SourceView source() {

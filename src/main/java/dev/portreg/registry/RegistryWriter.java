@@ -279,9 +279,9 @@ public class RegistryWriter {
      * rebuilt for the entries left in them; every entry that newly holds ports gets new holdings of
      * its own, never merged, so a port someone else holds fails with SQLState {@link #PORT_HELD}.
      *
-     * @param after the registry after the change, by entry id
+     * @param after the registry after the change
      */
-    public void updateHoldings(Connection c, List<ChangeItem> items, Map<Long, StoredEntry> after)
+    public void updateHoldings(Connection c, List<ChangeItem> items, RegistrySnapshot after)
             throws SQLException {
         Set<Long> released = new HashSet<>();
         List<StoredEntry> toHold = new ArrayList<>();
@@ -324,7 +324,7 @@ public class RegistryWriter {
             }
             List<StoredEntry> left = new ArrayList<>();
             for (Long id : members) {
-                StoredEntry se = after.get(id);
+                StoredEntry se = after.byId(id).orElse(null);
                 if (!released.contains(id) && se != null) {
                     left.add(se);
                 }
