@@ -85,6 +85,19 @@ public class Registry {
         return catchUp();
     }
 
+    /**
+     * Publishes the registry a change set committed on this instance made, unless this instance
+     * already shows that revision or a later one.
+     */
+    synchronized void offer(RegistrySnapshot committed) {
+        RegistrySnapshot s = current.get();
+        if (s == null || s.revision() < committed.revision()) {
+            current.set(committed);
+            Log.debugf(
+                    "registry at revision %d: its own change set", (Object) committed.revision());
+        }
+    }
+
     /** Applies the change sets this instance has not seen yet; returns the snapshot after. */
     public synchronized RegistrySnapshot catchUp() {
         RegistrySnapshot s = current.get();

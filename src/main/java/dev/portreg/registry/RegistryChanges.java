@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -122,12 +124,23 @@ public class RegistryChanges {
             day = head.effectiveDate();
         }
         ChangePlan written = withIds(c, plan);
-        long changeId = write(c, now, written, request, revision, day);
-        afterCommit(revision);
-        return new Applied(revision, changeId, day, written);
+        long start = System.nanoTime();
+        Written w = write(c, now, written, request, revision, day);
+        Log.debugf(
+                "revision %d written in %d ms (%d items, %d moves): %s",
+                (Object) revision,
+                (System.nanoTime() - start) / 1_000_000,
+                written.items().size(),
+                written.moves().size(),
+                w.timings());
+        afterCommit(w.after());
+        return new Applied(revision, w.changeId(), day, written);
     }
 
-    private long write(
+    /** What a change set's writing gives: its row, the registry after it, where the time went. */
+    private record Written(long changeId, RegistrySnapshot after, String timings) {}
+
+    private Written write(
             Connection c,
             RegistrySnapshot now,
             ChangePlan plan,
@@ -135,7 +148,9 @@ public class RegistryChanges {
             long revision,
             LocalDate day)
             throws SQLException {
-        Instant at = clock.instant();
+        // as PostgreSQL keeps it, so the snapshot after is the database's to the microsecond
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Timings t = new Timings();
         ChangePlan.Upstream up = plan.upstream();
         // A registry action is a request's; made without one, it is an operator's fix.
         ChangeKind kind =
@@ -162,6 +177,7 @@ public class RegistryChanges {
                                 plan.count(ChangeItem.Action.REMOVED),
                                 up != null ? up.header() : null),
                         plan.items());
+        t.lap("log");
         writer.upsertPeople(c, plan.people(), revision);
         List<Long> removed = new ArrayList<>();
         List<StoredEntry> changed = new ArrayList<>();
@@ -177,17 +193,16 @@ public class RegistryChanges {
         writer.updateEntries(c, changed);
         writer.updatePositions(c, plan.moves());
         writer.insertEntries(c, added);
-        RegistrySnapshot after = now.with(plan.items(), List.of(), null, revision, at);
+        t.lap("entries");
+        RegistrySnapshot after;
         if (up != null) {
-            writer.rebuildHoldings(c, after.entries());
             RegistryInfo h = up.header();
             LocalDate updated = up.registryDate() != null ? up.registryDate() : day;
             LocalDate before = now.info().map(RegistryInfo::updated).orElse(null);
             if (up.keepsLocal() && before != null && before.isAfter(updated)) {
                 updated = before;
             }
-            store.saveInfo(
-                    c,
+            RegistryInfo info =
                     new RegistryInfo(
                             request.source(),
                             h.format(),
@@ -198,15 +213,91 @@ public class RegistryChanges {
                             h.expert(),
                             h.notes(),
                             h.footnotes(),
-                            at),
-                    revision);
+                            at);
+            after = rebuilt(now, plan, info, revision, at);
+            t.lap("snapshot");
+            writer.rebuildHoldings(c, after.entries());
+            t.lap("holdings");
+            store.saveInfo(c, info, revision);
             writer.writeUpstream(c, up.base());
+            t.lap("upstream");
         } else {
+            RegistryInfo info =
+                    now.info()
+                            .map(
+                                    i ->
+                                            new RegistryInfo(
+                                                    i.source(),
+                                                    i.format(),
+                                                    i.partial(),
+                                                    i.title(),
+                                                    i.category(),
+                                                    day,
+                                                    i.expert(),
+                                                    i.notes(),
+                                                    i.footnotes(),
+                                                    i.importedAt()))
+                            .orElse(null);
+            after = now.with(plan.items(), plan.people(), info, revision, at);
+            t.lap("snapshot");
             writer.updateHoldings(c, plan.items(), after);
             store.touchInfo(c, day, revision);
+            t.lap("holdings");
         }
         writer.notifyRevision(c, channel, revision);
-        return changeId;
+        return new Written(changeId, after, t.toString());
+    }
+
+    /**
+     * The registry after an upstream file, built whole (a file moves thousands of entries in file
+     * order): the entries now, with the plan's items and moves, its people and the file's header.
+     */
+    private static RegistrySnapshot rebuilt(
+            RegistrySnapshot now, ChangePlan plan, RegistryInfo info, long revision, Instant at) {
+        Map<Long, StoredEntry> last = new HashMap<>();
+        for (ChangeItem i : plan.items()) {
+            last.put(i.entryId(), i.action() == ChangeItem.Action.REMOVED ? null : i.stored());
+        }
+        List<StoredEntry> entries = new ArrayList<>(now.entries().size() + plan.items().size());
+        for (StoredEntry se : now.entries()) {
+            if (last.containsKey(se.id())) {
+                continue;
+            }
+            Integer moved = plan.moves().get(se.id());
+            entries.add(moved == null ? se : new StoredEntry(se.id(), se.key(), moved, se.entry()));
+        }
+        for (StoredEntry se : last.values()) {
+            if (se != null) {
+                entries.add(se);
+            }
+        }
+        entries.sort(RegistrySnapshot.FILE_ORDER);
+        Map<String, Person> people = new HashMap<>(now.people());
+        for (Person p : plan.people()) {
+            people.put(p.id(), p);
+        }
+        return new RegistrySnapshot(info, entries, people, revision, at);
+    }
+
+    /** Where the time of a write went, for the debug log. */
+    private static final class Timings {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(what)
+                    .append(' ')
+                    .append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** The plan with ids for the entries it adds. */
@@ -233,8 +324,12 @@ public class RegistryChanges {
         }
     }
 
-    /** This instance follows its own commit at once; others hear of it through NOTIFY. */
-    private void afterCommit(long revision) {
+    /**
+     * This instance serves its own change set at once, from the snapshot it computed; others hear
+     * of it through NOTIFY.
+     */
+    private void afterCommit(RegistrySnapshot after) {
+        long revision = after.revision();
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("a registry change must run in a transaction");
         }
@@ -249,6 +344,7 @@ public class RegistryChanges {
                             return;
                         }
                         try {
+                            registry.offer(after);
                             registry.catchUp();
                         } catch (RuntimeException e) {
                             Log.warnf(

@@ -160,6 +160,71 @@ class ChangeLogTest {
         assertEquals(before + 1, head(), "refused fixes write nothing");
     }
 
+    @Inject RegistryStore store;
+
+    /** What this instance serves after its own change is what a reload from the database gives. */
+    private void assertServedIsStored() {
+        RegistrySnapshot served = registry.snapshot();
+        RegistrySnapshot stored = store.loadSnapshot();
+        assertEquals(stored.revision(), served.revision());
+        assertEquals(stored.changedAt(), served.changedAt());
+        assertEquals(stored.entries(), served.entries());
+        assertEquals(stored.people(), served.people());
+        assertEquals(stored.info(), served.info());
+        for (int p = 0; p < 1100; p++) {
+            assertEquals(stored.entriesAt(p), served.entriesAt(p), "port " + p);
+        }
+    }
+
+    @Test
+    void theRegistryAChangeLeavesInMemoryIsTheDatabases() {
+        assertServedIsStored();
+        assign938();
+        assertServedIsStored();
+        changes.apply(
+                new RegistryChanges.Request(
+                        "tester",
+                        null,
+                        "operator",
+                        "fix",
+                        ctx ->
+                                RegistryPlans.assign(
+                                        ctx.registry(),
+                                        new RegistryPlans.Assignment(
+                                                "twopeople",
+                                                Ports.of(939),
+                                                null,
+                                                List.of(Transport.UDP),
+                                                "d",
+                                                new Person(
+                                                        null,
+                                                        "Org",
+                                                        "Org",
+                                                        "o@example.org",
+                                                        null,
+                                                        null),
+                                                new Person(
+                                                        null,
+                                                        "Contact",
+                                                        null,
+                                                        "o@example.org",
+                                                        null,
+                                                        null),
+                                                List.of(),
+                                                null,
+                                                null,
+                                                null),
+                                        ctx.today())));
+        assertServedIsStored();
+        asOperator()
+                .contentType("application/xml")
+                .body(HistoryFixtures.bytes("/iana/sample-modified.xml"))
+                .post("/api/v1/registry/import?name=m.xml&dryRun=false")
+                .then()
+                .statusCode(200);
+        assertServedIsStored();
+    }
+
     @Test
     void aRevisionOutOfTurnIsRefusedByTheDatabase() {
         long next = head() + 2;
