@@ -65,7 +65,14 @@ class IanaSeriesTest {
         }
         String operator = fixtures.account("iana");
         report =
-                given().auth()
+                given().config(
+                                io.restassured.RestAssured.config()
+                                        .httpClient(
+                                                io.restassured.config.HttpClientConfig
+                                                        .httpClientConfig()
+                                                        // twelve versions on a busy machine
+                                                        .setParam("http.socket.timeout", 600_000)))
+                        .auth()
                         .preemptive()
                         .basic(operator, HistoryFixtures.PASSWORD)
                         .contentType("application/zip")

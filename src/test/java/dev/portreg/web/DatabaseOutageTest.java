@@ -40,6 +40,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OutageProfiles.ThroughProxy.class)
 class DatabaseOutageTest {
 
+    /** Health is on the management interface (ADR 0015). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
     static final String OPERATOR = "test-operator";
     static final String OPERATOR_PASSWORD = "Test operator passphrase 7";
 
@@ -163,12 +170,12 @@ class DatabaseOutageTest {
                 true);
 
         // Health: not ready, alive.
-        given().get("/q/health/ready")
+        given().get(ready)
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body(containsString("Database connections health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
 
         proxy.resume();
         awaitReady();
@@ -265,7 +272,7 @@ class DatabaseOutageTest {
             long limit = i == 0 ? FIRST_MS : QUICK_MS;
             assertTrue(ms < limit, "503 #" + i + " after " + ms + " ms");
         }
-        given().get("/q/health/ready").then().statusCode(503);
+        given().get(ready).then().statusCode(503);
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -329,8 +336,12 @@ class DatabaseOutageTest {
         }
     }
 
-    static void awaitReady() {
-        await(() -> given().get("/q/health/ready").statusCode() == 200, "readiness UP");
+    void awaitReady() {
+        awaitReady(ready);
+    }
+
+    static void awaitReady(java.net.URL ready) {
+        await(() -> given().get(ready).statusCode() == 200, "readiness UP");
     }
 
     static void await(BooleanSupplier condition, String what) {

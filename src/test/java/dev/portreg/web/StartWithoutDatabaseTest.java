@@ -1,6 +1,5 @@
 package dev.portreg.web;
 
-import static dev.portreg.web.DatabaseOutageTest.awaitReady;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -25,6 +24,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OutageProfiles.DownAtStart.class)
 class StartWithoutDatabaseTest {
 
+    /** Health is on the management interface (ADR 0015). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
     TcpProxy proxy;
 
     @Inject TestDb db;
@@ -34,8 +40,8 @@ class StartWithoutDatabaseTest {
         assertTrue(proxy.refusing(), "the database is down from the start");
         assertTrue(proxy.refused() > 0, "start-up tried to reach it");
 
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready")
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ready)
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
@@ -61,7 +67,7 @@ class StartWithoutDatabaseTest {
                 .body(containsString("The registry is not loaded yet"));
 
         proxy.resume();
-        awaitReady();
+        DatabaseOutageTest.awaitReady(ready);
 
         // Start-up ran once the database came: migrated, seeded, the first operator created.
         given().get("/api/v1/registry")
