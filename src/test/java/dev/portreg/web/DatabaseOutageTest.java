@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portreg.account.TestAccounts;
 import dev.portreg.support.FormSession;
 import dev.portreg.support.TcpProxy;
 import dev.portreg.support.TestDb;
@@ -47,8 +48,13 @@ class DatabaseOutageTest {
     @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
     java.net.URL live;
 
-    static final String OPERATOR = "test-operator";
-    static final String OPERATOR_PASSWORD = "Test operator passphrase 7";
+    /**
+     * An operator of this test's own, made fresh for each test (the seeded one must first change
+     * its password).
+     */
+    String operator;
+
+    static final String OPERATOR_PASSWORD = TestAccounts.PASSWORD;
 
     /** The pool's max-size: the test fills it before cutting. */
     static final int POOL = 16;
@@ -63,6 +69,12 @@ class DatabaseOutageTest {
 
     @Inject AgroalDataSource dataSource;
     @Inject TestDb db;
+    @Inject TestAccounts accounts;
+
+    @org.junit.jupiter.api.BeforeEach
+    void anOperator() {
+        operator = accounts.create("iana");
+    }
 
     @AfterEach
     void databaseBack() {
@@ -75,11 +87,13 @@ class DatabaseOutageTest {
         awaitReady();
         given().get("/api/v1/ports/938").then().statusCode(200);
         given().get("/ports/938").then().statusCode(200);
-        FormSession signedIn = FormSession.signedIn(OPERATOR, OPERATOR_PASSWORD);
+        FormSession signedIn = FormSession.signedIn(operator, OPERATOR_PASSWORD);
         signedIn.get("/requests/new?port=938").then().statusCode(200); // its form's token
         long requests = db.count("SELECT count(*) FROM port_request");
         FormSession visitor = new FormSession();
         visitor.get("/register").then().statusCode(200);
+        FormSession signingIn = new FormSession();
+        signingIn.get("/login").then().statusCode(200);
         String newcomer = "t-" + UUID.randomUUID().toString().substring(0, 8);
         int port = 900 + (int) (Math.random() * 100); // a port page not rendered yet: no cache
 
@@ -125,12 +139,12 @@ class DatabaseOutageTest {
         problem503(
                 given().auth()
                         .preemptive()
-                        .basic(OPERATOR, OPERATOR_PASSWORD)
+                        .basic(operator, OPERATOR_PASSWORD)
                         .get("/api/v1/accounts/me"));
         problem503(
                 given().auth()
                         .preemptive()
-                        .basic(OPERATOR, OPERATOR_PASSWORD)
+                        .basic(operator, OPERATOR_PASSWORD)
                         .contentType(ContentType.JSON)
                         .body("{}")
                         .post("/api/v1/requests"));
@@ -139,12 +153,8 @@ class DatabaseOutageTest {
         // Sign-in with the form, and any page of a signed-in visitor (who they are is in the
         // database): the friendly page, not a 500.
         page503(
-                given().redirects()
-                        .follow(false)
-                        .contentType(ContentType.URLENC)
-                        .formParam("j_username", OPERATOR)
-                        .formParam("j_password", OPERATOR_PASSWORD)
-                        .post("/j_security_check"),
+                signingIn.submit(
+                        "/login", Map.of("username", operator, "password", OPERATOR_PASSWORD)),
                 true);
         page503(
                 signedIn.submit(
@@ -192,7 +202,7 @@ class DatabaseOutageTest {
         given().get("/changes").then().statusCode(200);
         given().auth()
                 .preemptive()
-                .basic(OPERATOR, OPERATOR_PASSWORD)
+                .basic(operator, OPERATOR_PASSWORD)
                 .get("/api/v1/accounts/me")
                 .then()
                 .statusCode(200);
@@ -231,7 +241,7 @@ class DatabaseOutageTest {
             int status =
                     given().auth()
                             .preemptive()
-                            .basic(OPERATOR, OPERATOR_PASSWORD)
+                            .basic(operator, OPERATOR_PASSWORD)
                             .get("/api/v1/accounts/me")
                             .statusCode();
             if (status != 200) {
