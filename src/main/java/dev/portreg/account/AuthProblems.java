@@ -183,7 +183,13 @@ public class AuthProblems {
     }
 
     private static Problem problem(int status, String title, String detail, String path) {
-        return new Problem("about:blank", title, status, detail, path, List.of());
+        return new Problem(
+                dev.portreg.common.ProblemType.uriForStatus(status),
+                title,
+                status,
+                detail,
+                path,
+                List.of());
     }
 
     private String body(Problem p) {

@@ -56,7 +56,7 @@ public class CsrfGuard {
                         .type(Problem.MEDIA_TYPE)
                         .entity(
                                 new Problem(
-                                        "about:blank",
+                                        dev.portreg.common.ProblemType.FORBIDDEN.uri(),
                                         "Forbidden",
                                         403,
                                         "Cross-site requests may not change anything",

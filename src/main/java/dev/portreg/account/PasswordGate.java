@@ -41,7 +41,7 @@ public class PasswordGate {
                     .type(Problem.MEDIA_TYPE)
                     .entity(
                             new Problem(
-                                    "about:blank",
+                                    dev.portreg.common.ProblemType.FORBIDDEN.uri(),
                                     "Forbidden",
                                     403,
                                     "Change the password an operator configured for this account"

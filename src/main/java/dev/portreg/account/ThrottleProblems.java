@@ -39,7 +39,7 @@ public class ThrottleProblems {
             return b.type(Problem.MEDIA_TYPE)
                     .entity(
                             new Problem(
-                                    "about:blank",
+                                    dev.portreg.common.ProblemType.TOO_MANY_REQUESTS.uri(),
                                     "Too Many Requests",
                                     429,
                                     detail,

@@ -2,24 +2,50 @@ package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What someone can do to a request; pages offer exactly the actions the workflow allows. */
+/**
+ * What someone can do to a request. {@link Lifecycle} says in which states each is open; pages
+ * offer exactly the actions it allows.
+ */
 public enum Action {
-    EDIT("edit", "Edit"),
-    SUBMIT("submit", "Submit"),
-    WITHDRAW("withdraw", "Withdraw"),
-    APPROVE("approve", "Approve"),
-    REQUEST_CHANGES("request-changes", "Request changes"),
-    REJECT("reject", "Reject"),
-    BALLOT("ballot", "Ballot"),
-    END_CALL("end-call", "End the community call"),
-    COMPLETE("complete", "Perform the registry action");
+    EDIT("edit", Taker.REQUESTER),
+    SUBMIT("submit", Taker.REQUESTER),
+    WITHDRAW("withdraw", Taker.REQUESTER),
+    APPROVE("approve", Taker.INDEPENDENT_DECIDER),
+    REQUEST_CHANGES("request-changes", Taker.INDEPENDENT_DECIDER),
+    REJECT("reject", Taker.INDEPENDENT_DECIDER),
+    BALLOT("ballot", Taker.INDEPENDENT_DECIDER),
+    /** Ending a call is a date, not a decision: the operator who started a revocation may. */
+    END_CALL("end-call", Taker.DECIDER),
+    COMPLETE("complete", Taker.INDEPENDENT_DECIDER);
+
+    /** Who takes an action. */
+    public enum Taker {
+        /** The request's requester, and nobody else. */
+        REQUESTER,
+        /** A holder of the role that decides the request's state. */
+        DECIDER,
+        /** A holder of that role, but never on their own request (separation of duties). */
+        INDEPENDENT_DECIDER
+    }
 
     public final String slug;
-    public final String label;
 
-    Action(String slug, String label) {
+    /** Who takes it: the requester, or a holder of the state's decider role. */
+    public final Taker taker;
+
+    Action(String slug, Taker taker) {
         this.slug = slug;
-        this.label = label;
+        this.taker = taker;
+    }
+
+    /** The requester's own action. */
+    public boolean requesters() {
+        return taker == Taker.REQUESTER;
+    }
+
+    /** A reviewer's decision: approve, request changes, reject. */
+    public boolean decision() {
+        return this == APPROVE || this == REQUEST_CHANGES || this == REJECT;
     }
 
     @JsonValue

@@ -46,4 +46,17 @@ final class Converters {
             return s == null ? null : Track.parse(s).orElseThrow();
         }
     }
+
+    @Converter
+    static class EventKindConverter implements AttributeConverter<EventKind, String> {
+        @Override
+        public String convertToDatabaseColumn(EventKind k) {
+            return k == null ? null : k.slug;
+        }
+
+        @Override
+        public EventKind convertToEntityAttribute(String s) {
+            return s == null ? null : EventKind.parse(s).orElseThrow();
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.portreg.request;
 
 import dev.portreg.account.AccountService;
 import dev.portreg.account.AccountView;
-import dev.portreg.account.Roles;
+import dev.portreg.request.EventKind.Recipient;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -36,20 +36,8 @@ public class Notifications {
         this.baseUrl = baseUrl;
     }
 
-    /** The events someone is told about; drafts, edits and single ballot positions are not. */
-    static final java.util.Set<String> MAILED =
-            java.util.Set.of(
-                    RequestEvent.SUBMITTED,
-                    RequestEvent.RESUBMITTED,
-                    RequestEvent.CALL_STARTED,
-                    RequestEvent.CALL_ENDED,
-                    RequestEvent.CHANGES_REQUESTED,
-                    RequestEvent.APPROVED,
-                    RequestEvent.REJECTED,
-                    RequestEvent.COMPLETED);
-
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestChanged change) {
-        if (!MAILED.contains(change.kind())) {
+        if (change.kind().mailed().isEmpty()) {
             return;
         }
         try {
@@ -66,131 +54,121 @@ public class Notifications {
         }
     }
 
+    /**
+     * The mails about one event: to whom {@link EventKind#mailed()} says, the deciders and the
+     * informed of the request's new state as {@link RequestState} names them.
+     */
     List<Mail> compose(RequestChanged change) {
         PortRequest r = PortRequest.findById(change.requestId());
         if (r == null) {
             return List.of();
         }
-        RequestContent c = r.parsed();
-        String what = describe(r, c);
-        String link = baseUrl + "/requests/" + r.id;
+        Subject about = new Subject(r, describe(r, r.parsed()), latestComment(r));
         List<Mail> out = new ArrayList<>();
-        String requester = r.requester.email;
-        String latest = latestComment(r);
-        switch (change.kind()) {
-            case RequestEvent.SUBMITTED, RequestEvent.RESUBMITTED, RequestEvent.CALL_ENDED -> {
-                if (!RequestEvent.CALL_ENDED.equals(change.kind())) {
-                    out.add(
-                            mail(
-                                    requester,
-                                    "Request #" + r.id + " submitted: " + what,
-                                    "Your request "
-                                            + what
-                                            + " was submitted and now waits for "
-                                            + r.state.label.toLowerCase()
-                                            + " ("
-                                            + r.track.label()
-                                            + ").\n\n"
-                                            + link));
-                }
-                String role =
-                        switch (r.state) {
-                            case EXPERT_REVIEW -> Roles.EXPERT;
-                            case IESG_EVALUATION -> Roles.IESG;
-                            default -> Roles.IANA;
-                        };
-                for (String to : emails(role)) {
-                    out.add(
-                            mail(
-                                    to,
-                                    "Request #" + r.id + " waits for you: " + what,
-                                    "Request "
-                                            + what
-                                            + " by "
-                                            + r.requester.name
-                                            + " waits for "
-                                            + r.state.label.toLowerCase()
-                                            + ".\n\n"
-                                            + link));
-                }
-            }
-            case RequestEvent.CALL_STARTED -> {
-                for (String to : emails(Roles.IESG)) {
-                    out.add(
-                            mail(
-                                    to,
-                                    "Community call started: " + what,
-                                    "IANA proposes to revoke "
-                                            + what
-                                            + ". The four-week community call"
-                                            + " ends "
-                                            + r.callEndsAt
-                                            + " (RFC 6335 §8.4).\n\n"
-                                            + link));
-                }
-            }
-            case RequestEvent.CHANGES_REQUESTED ->
-                    out.add(
-                            mail(
-                                    requester,
-                                    "Changes requested on request #" + r.id,
-                                    "A reviewer asked for changes to "
-                                            + what
-                                            + ":\n\n"
-                                            + latest
-                                            + "\n\nEdit and resubmit: "
-                                            + link));
-            case RequestEvent.APPROVED -> {
+        for (Recipient to : change.kind().mailed()) {
+            Letter letter = letter(change.kind(), to, about);
+            Set<String> addresses =
+                    switch (to) {
+                        case REQUESTER -> Set.of(r.requester.email);
+                        case DECIDERS -> emails(r.state.decider().role);
+                        case INFORMED -> {
+                            Set<String> all = new LinkedHashSet<>();
+                            r.state.informed().forEach(role -> all.addAll(emails(role)));
+                            yield all;
+                        }
+                    };
+            for (String address : addresses) {
                 out.add(
-                        mail(
-                                requester,
-                                "Request #" + r.id + " approved",
-                                "Your request "
-                                        + what
-                                        + " was approved. IANA will now update the"
-                                        + " registry.\n\n"
-                                        + link));
-                for (String to : emails(Roles.IANA)) {
-                    out.add(
-                            mail(
-                                    to,
-                                    "Request #" + r.id + " approved: registry action needed",
-                                    "Request "
-                                            + what
-                                            + " was approved and waits for the registry"
-                                            + " action.\n\n"
-                                            + link));
-                }
+                        Mail.withText(
+                                address,
+                                "[Port Registry] " + letter.subject(),
+                                letter.text() + "\n\n" + baseUrl + "/requests/" + r.id));
             }
-            case RequestEvent.REJECTED ->
-                    out.add(
-                            mail(
-                                    requester,
-                                    "Request #" + r.id + " rejected",
-                                    "Your request "
-                                            + what
-                                            + " was rejected:\n\n"
-                                            + latest
-                                            + "\n\n"
-                                            + link));
-            case RequestEvent.COMPLETED ->
-                    out.add(
-                            mail(
-                                    requester,
-                                    "Registry updated for request #" + r.id,
-                                    "The registry now records "
-                                            + what
-                                            + ".\n\n"
-                                            + latest
-                                            + "\n\n"
-                                            + link));
-            default -> {}
         }
         return out;
     }
 
+    /** What a mail is about: the request, in a few words, and the latest comment. */
+    private record Subject(PortRequest r, String what, String latest) {}
+
+    /** A mail's subject and text, before the link. */
+    private record Letter(String subject, String text) {}
+
+    private static Letter letter(EventKind kind, Recipient to, Subject s) {
+        PortRequest r = s.r();
+        String id = "#" + r.id;
+        String state = r.state.label.toLowerCase();
+        Letter waitsForYou =
+                new Letter(
+                        "Request " + id + " waits for you: " + s.what(),
+                        "Request "
+                                + s.what()
+                                + " by "
+                                + r.requester.name
+                                + " waits for "
+                                + state
+                                + ".");
+        return switch (kind) {
+            case SUBMITTED, RESUBMITTED ->
+                    to == Recipient.REQUESTER
+                            ? new Letter(
+                                    "Request " + id + " submitted: " + s.what(),
+                                    "Your request "
+                                            + s.what()
+                                            + " was submitted and now waits for "
+                                            + state
+                                            + " ("
+                                            + r.track.label()
+                                            + ").")
+                            : waitsForYou;
+            case CALL_ENDED -> waitsForYou;
+            case CALL_STARTED ->
+                    new Letter(
+                            "Community call started: " + s.what(),
+                            "IANA proposes to revoke "
+                                    + s.what()
+                                    + ". The four-week community call ends "
+                                    + r.callEndsAt
+                                    + " (RFC 6335 §8.4).");
+            case CHANGES_REQUESTED ->
+                    new Letter(
+                            "Changes requested on request " + id,
+                            "A reviewer asked for changes to "
+                                    + s.what()
+                                    + ":\n\n"
+                                    + s.latest()
+                                    + "\n\nEdit and resubmit:");
+            case APPROVED ->
+                    to == Recipient.REQUESTER
+                            ? new Letter(
+                                    "Request " + id + " approved",
+                                    "Your request "
+                                            + s.what()
+                                            + " was approved. IANA will now update the registry.")
+                            : new Letter(
+                                    "Request " + id + " approved: registry action needed",
+                                    "Request "
+                                            + s.what()
+                                            + " was approved and waits for the registry action.");
+            case REJECTED ->
+                    new Letter(
+                            "Request " + id + " rejected",
+                            "Your request " + s.what() + " was rejected:\n\n" + s.latest());
+            case COMPLETED ->
+                    new Letter(
+                            "Registry updated for request " + id,
+                            "The registry now records " + s.what() + ".\n\n" + s.latest());
+            // Never mailed (EventKind.mailed() is empty), but named so that a new kind must be.
+            case CREATED, EDITED, WITHDRAWN, BALLOT ->
+                    throw new IllegalStateException(kind + " is not mailed");
+        };
+    }
+
     private Set<String> emails(String role) {
         Set<String> out = new LinkedHashSet<>();
+        if (role == null) {
+            return out;
+        }
         for (AccountView a : accounts.listWithRole(role)) {
             out.add(a.email());
         }
@@ -219,9 +197,5 @@ public class Notifications {
                                     ",", c.transports().stream().map(Object::toString).toList()));
         }
         return b.toString();
-    }
-
-    private static Mail mail(String to, String subject, String text) {
-        return Mail.withText(to, "[Port Registry] " + subject, text);
     }
 }

@@ -80,7 +80,7 @@ public class RegistryAction {
 
     private static RuntimeException translate(SQLException e, PortRequest r) {
         if (RegistryWriter.PORT_HELD.equals(e.getSQLState())) {
-            return ProblemException.conflict(
+            return ProblemException.registryConflict(
                     "the port of request #"
                             + r.id
                             + " is no longer free: another assignment took"

@@ -6,4 +6,4 @@ package dev.portreg.request;
  *
  * @param toState the new state, or null when the state did not change
  */
-public record RequestChanged(long requestId, String kind, RequestState toState) {}
+public record RequestChanged(long requestId, EventKind kind, RequestState toState) {}

@@ -162,33 +162,90 @@ public record RequestContent(
             }
         }
         String name = trimToNull(in.serviceName());
-        if (name != null && name.length() > 63) {
-            errors.add(new FieldError("serviceName", "must be at most 15 characters"));
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
         }
-        return new RequestContent(
-                kind,
-                name,
-                ports,
-                anyPortIn,
-                transports,
-                track,
-                trimToNull(in.description()),
-                in.assignee(),
-                in.contact(),
-                trimToNull(in.reference()),
-                trimToNull(in.castStatement()),
-                trimToNull(in.ietfDocument()),
-                trimToNull(in.justification()),
-                trimToNull(in.systemJustification()),
-                trimToNull(in.stableSpecification()),
-                trimToNull(in.reservedReason()),
-                serviceCode,
-                trimToNull(in.unauthorizedUses()),
-                trimToNull(in.notes()),
-                trimToNull(in.targetService()));
+        RequestContent content =
+                new RequestContent(
+                        kind,
+                        name,
+                        ports,
+                        anyPortIn,
+                        transports,
+                        track,
+                        trimToNull(in.description()),
+                        in.assignee(),
+                        in.contact(),
+                        trimToNull(in.reference()),
+                        trimToNull(in.castStatement()),
+                        trimToNull(in.ietfDocument()),
+                        trimToNull(in.justification()),
+                        trimToNull(in.systemJustification()),
+                        trimToNull(in.stableSpecification()),
+                        trimToNull(in.reservedReason()),
+                        serviceCode,
+                        trimToNull(in.unauthorizedUses()),
+                        trimToNull(in.notes()),
+                        trimToNull(in.targetService()));
+        List<FieldError> unused = content.unusedFields();
+        if (!unused.isEmpty()) {
+            throw ProblemException.badInput(unused);
+        }
+        return content;
+    }
+
+    /**
+     * A stored request's content: as {@link #parse}, but a field its kind does not use (stored
+     * before such fields were refused) is dropped rather than refused.
+     */
+    public static RequestContent stored(RequestInput in) {
+        RequestKind kind = RequestKind.parse(in.kind()).orElse(RequestKind.NEW_ASSIGNMENT);
+        return parse(in.keepOnly(kind));
+    }
+
+    /** The fields that hold a value although the kind does not use them, in form order. */
+    List<FieldError> unusedFields() {
+        List<FieldError> out = new ArrayList<>();
+        for (RequestField f : RequestField.values()) {
+            if (!f.usedBy(kind) && value(f) != null) {
+                out.add(
+                        new FieldError(
+                                f.name,
+                                "a "
+                                        + kind.slug
+                                        + " request does not use this field; leave it out"));
+            }
+        }
+        return out;
+    }
+
+    /** A field's value as display text, or null when empty. */
+    public String value(RequestField f) {
+        return switch (f) {
+            case KIND -> kind.slug;
+            case TARGET_SERVICE -> targetService;
+            case SERVICE_NAME -> serviceName;
+            case TRANSPORTS ->
+                    transports.isEmpty()
+                            ? null
+                            : String.join(", ", transports.stream().map(Transport::slug).toList());
+            case PORT -> ports == null ? null : ports.toString();
+            case ANY_PORT_IN -> anyPortIn == null ? null : anyPortIn.slug();
+            case TRACK -> track == null ? null : track.slug();
+            case DESCRIPTION -> description;
+            case ASSIGNEE -> assignee.isEmpty() ? null : assignee.display();
+            case CONTACT -> contact.isEmpty() ? null : contact.display();
+            case REFERENCE -> reference;
+            case CAST_STATEMENT -> castStatement;
+            case IETF_DOCUMENT -> ietfDocument;
+            case JUSTIFICATION -> justification;
+            case SYSTEM_JUSTIFICATION -> systemJustification;
+            case STABLE_SPECIFICATION -> stableSpecification;
+            case RESERVED_REASON -> reservedReason;
+            case SERVICE_CODE -> serviceCode == null ? null : serviceCode.toString();
+            case UNAUTHORIZED_USES -> unauthorizedUses;
+            case NOTES -> notes;
+        };
     }
 
     /** The same content as the API writes it. */
@@ -233,30 +290,12 @@ public record RequestContent(
         return out;
     }
 
-    /** Every field as display text, in form order. */
+    /** Every field as display text, by API name, in form order. */
     public Map<String, String> fields() {
-        RequestInput in = toInput();
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("kind", in.kind());
-        m.put("serviceName", in.serviceName());
-        m.put("port", in.port());
-        m.put("anyPortIn", in.anyPortIn());
-        m.put("transports", String.join(", ", in.transports()));
-        m.put("track", in.track());
-        m.put("description", in.description());
-        m.put("assignee", assignee.isEmpty() ? null : assignee.display());
-        m.put("contact", contact.isEmpty() ? null : contact.display());
-        m.put("reference", in.reference());
-        m.put("castStatement", in.castStatement());
-        m.put("ietfDocument", in.ietfDocument());
-        m.put("justification", in.justification());
-        m.put("systemJustification", in.systemJustification());
-        m.put("stableSpecification", in.stableSpecification());
-        m.put("reservedReason", in.reservedReason());
-        m.put("serviceCode", in.serviceCode());
-        m.put("unauthorizedUses", in.unauthorizedUses());
-        m.put("notes", in.notes());
-        m.put("targetService", in.targetService());
+        for (RequestField f : RequestField.values()) {
+            m.put(f.name, value(f));
+        }
         return m;
     }
 

@@ -28,20 +28,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "request_event")
 public class RequestEvent extends PanacheEntityBase {
 
-    /** Event kinds. */
-    public static final String CREATED = "created",
-            EDITED = "edited",
-            SUBMITTED = "submitted",
-            RESUBMITTED = "resubmitted",
-            WITHDRAWN = "withdrawn",
-            APPROVED = "approved",
-            CHANGES_REQUESTED = "changes-requested",
-            REJECTED = "rejected",
-            BALLOT = "ballot",
-            CALL_STARTED = "call-started",
-            CALL_ENDED = "call-ended",
-            COMPLETED = "completed";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -57,8 +43,9 @@ public class RequestEvent extends PanacheEntityBase {
     @JoinColumn(name = "actor_id")
     public Account actor;
 
+    @Convert(converter = Converters.EventKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public EventKind kind;
 
     @Convert(converter = Converters.StateConverter.class)
     @Column(name = "from_state")

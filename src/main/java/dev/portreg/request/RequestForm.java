@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -71,36 +70,21 @@ public class RequestForm {
     @RestForm public String usePort;
 
     /**
-     * The fields each kind uses; the rest stay in the form (hidden) but never reach the workflow.
-     * Track and notes belong to every kind.
+     * The form's groups of fields a kind uses ({@link RequestField#usedBy()}); the rest stay in the
+     * form (hidden) but never reach the workflow. Kind, track and notes belong to every kind and
+     * are not groups of their own; a range to pick from is part of the port's group.
      */
-    static final Map<RequestKind, Set<String>> FIELDS =
-            Map.of(
-                    RequestKind.NEW_ASSIGNMENT,
-                    Set.of(
-                            "serviceName",
-                            "transports",
-                            "port",
-                            "description",
-                            "assignee",
-                            "contact",
-                            "reference",
-                            "castStatement",
-                            "ietfDocument",
-                            "justification",
-                            "systemJustification",
-                            "stableSpecification",
-                            "reservedReason",
-                            "serviceCode",
-                            "unauthorizedUses"),
-                    RequestKind.ADD_TRANSPORT,
-                    Set.of("targetService", "transports", "serviceCode", "ietfDocument"),
-                    RequestKind.MODIFY,
-                    Set.of("targetService", "description", "contact", "assignee"),
-                    RequestKind.DE_ASSIGN,
-                    Set.of("targetService"),
-                    RequestKind.REVOKE,
-                    Set.of("targetService"));
+    static Set<String> fieldsOf(RequestKind kind) {
+        Set<String> out = new LinkedHashSet<>();
+        for (RequestField f : RequestField.values()) {
+            if (f.usedBy(kind)
+                    && !f.usedBy().containsAll(EnumSet.allOf(RequestKind.class))
+                    && f != RequestField.ANY_PORT_IN) {
+                out.add(f.name);
+            }
+        }
+        return out;
+    }
 
     public RequestForm() {}
 
@@ -166,7 +150,7 @@ public class RequestForm {
      */
     RequestInput toInput() {
         RequestKind k = parsedKind().orElse(null);
-        Set<String> uses = k == null ? FIELDS.get(RequestKind.NEW_ASSIGNMENT) : FIELDS.get(k);
+        Set<String> uses = fieldsOf(k == null ? RequestKind.NEW_ASSIGNMENT : k);
         boolean newAssignment = k == null || k == RequestKind.NEW_ASSIGNMENT;
         String choice = choice();
         String portValue = null;
@@ -303,7 +287,7 @@ public class RequestForm {
 
     /** The fields the chosen kind uses (those of a new assignment while the kind is unknown). */
     Set<String> fieldsOfKind() {
-        return parsedKind().map(FIELDS::get).orElse(FIELDS.get(RequestKind.NEW_ASSIGNMENT));
+        return fieldsOf(parsedKind().orElse(RequestKind.NEW_ASSIGNMENT));
     }
 
     /** Kinds a form may offer: revocations only to operators. */

@@ -100,6 +100,35 @@ public record RequestInput(
         }
     }
 
+    /** The same input without the fields {@code kind} does not use. */
+    RequestInput keepOnly(RequestKind kind) {
+        return new RequestInput(
+                this.kind,
+                keep(kind, RequestField.SERVICE_NAME, serviceName),
+                keep(kind, RequestField.PORT, port),
+                keep(kind, RequestField.ANY_PORT_IN, anyPortIn),
+                RequestField.TRANSPORTS.usedBy(kind) ? transports : null,
+                keep(kind, RequestField.TRACK, track),
+                keep(kind, RequestField.DESCRIPTION, description),
+                RequestField.ASSIGNEE.usedBy(kind) ? assignee : null,
+                RequestField.CONTACT.usedBy(kind) ? contact : null,
+                keep(kind, RequestField.REFERENCE, reference),
+                keep(kind, RequestField.CAST_STATEMENT, castStatement),
+                keep(kind, RequestField.IETF_DOCUMENT, ietfDocument),
+                keep(kind, RequestField.JUSTIFICATION, justification),
+                keep(kind, RequestField.SYSTEM_JUSTIFICATION, systemJustification),
+                keep(kind, RequestField.STABLE_SPECIFICATION, stableSpecification),
+                keep(kind, RequestField.RESERVED_REASON, reservedReason),
+                keep(kind, RequestField.SERVICE_CODE, serviceCode),
+                keep(kind, RequestField.UNAUTHORIZED_USES, unauthorizedUses),
+                keep(kind, RequestField.NOTES, notes),
+                keep(kind, RequestField.TARGET_SERVICE, targetService));
+    }
+
+    private static String keep(RequestKind kind, RequestField f, String value) {
+        return f.usedBy(kind) ? value : null;
+    }
+
     /** Adds the problem of one text field, if any. */
     static void check(List<FieldError> errors, String field, String value, int max) {
         String why = TextRules.lengthProblem(value, max);

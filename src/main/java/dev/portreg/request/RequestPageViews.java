@@ -38,32 +38,15 @@ public final class RequestPageViews {
     static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
-        LABELS.put("kind", "Kind of request");
-        LABELS.put("targetService", "Service this request is about");
-        LABELS.put("serviceName", "Service name");
-        LABELS.put("transports", "Transport protocols");
-        LABELS.put("port", "Port");
-        LABELS.put("anyPortIn", "Port");
-        LABELS.put("description", "Description");
-        LABELS.put("assignee", "Assignee");
+        for (RequestField f : RequestField.values()) {
+            LABELS.put(f.name, f.label);
+        }
         LABELS.put("assignee.name", "Assignee name");
         LABELS.put("assignee.org", "Assignee organisation");
         LABELS.put("assignee.email", "Assignee email");
-        LABELS.put("contact", "Contact");
         LABELS.put("contact.name", "Contact name");
         LABELS.put("contact.org", "Contact organisation");
         LABELS.put("contact.email", "Contact email");
-        LABELS.put("reference", "Reference");
-        LABELS.put("castStatement", "Broadcast, multicast or anycast");
-        LABELS.put("ietfDocument", "IETF document");
-        LABELS.put("justification", "Why not a Dynamic port");
-        LABELS.put("systemJustification", "Why neither a User nor a Dynamic port");
-        LABELS.put("stableSpecification", "Stable protocol specification");
-        LABELS.put("reservedReason", "Why a Reserved port");
-        LABELS.put("serviceCode", "DCCP service code");
-        LABELS.put("unauthorizedUses", "Known unauthorized uses");
-        LABELS.put("notes", "Notes");
-        LABELS.put("track", "Track");
         LABELS.put("comment", "Comment");
         LABELS.put("position", "Position");
         LABELS.put("decision", "Decision");
@@ -605,7 +588,7 @@ public final class RequestPageViews {
      */
     public record TimelineItem(
             long id,
-            String kind,
+            EventKind kind,
             String title,
             String actor,
             String when,
@@ -623,102 +606,113 @@ public final class RequestPageViews {
     static List<TimelineItem> timeline(RequestView v) {
         List<TimelineItem> out = new ArrayList<>();
         for (EventView e : v.events()) {
-            Map<String, Object> data = e.data() == null ? Map.of() : e.data();
-            String title;
-            String changesTitle = null;
-            List<Change> changes = List.of();
-            List<String> lines = new ArrayList<>();
-            String link = null;
-            String linkLabel = null;
-            boolean blocking = false;
-            String comment = e.comment();
-            switch (e.kind()) {
-                case RequestEvent.CREATED -> title = "Created the draft";
-                case RequestEvent.EDITED -> {
-                    title = "Edited the request";
-                    changes = changes(data.get("changes"));
-                }
-                case RequestEvent.SUBMITTED ->
-                        title = "Submitted for " + trackLabel(data.get("track"));
-                case RequestEvent.RESUBMITTED -> {
-                    title = "Resubmitted for " + trackLabel(data.get("track"));
-                    changesTitle = "What changed since the last submission";
-                    changes = changes(data.get("changes"));
-                    if (changes.isEmpty()) {
-                        lines.add("Nothing changed since the last submission.");
-                    }
-                }
-                case RequestEvent.WITHDRAWN -> title = "Withdrew the request";
-                case RequestEvent.APPROVED -> title = "Approved";
-                case RequestEvent.CHANGES_REQUESTED -> title = "Asked for changes";
-                case RequestEvent.REJECTED -> title = "Rejected the request";
-                case RequestEvent.BALLOT -> {
-                    BallotPosition p =
-                            BallotPosition.parseEntered(String.valueOf(data.get("position")))
-                                    .orElse(BallotPosition.NO_RECORD);
-                    title = "Ballot position: " + p.label;
-                    blocking = p.blocking;
-                }
-                case RequestEvent.CALL_STARTED -> {
-                    title = "Started the four-week community call";
-                    Object ends = data.get("callEndsAt");
-                    if (ends != null) {
-                        lines.add(
-                                "Runs from "
-                                        + day(e.at())
-                                        + " until "
-                                        + day(Instant.parse(ends.toString()))
-                                        + " (RFC 6335 §8.4).");
-                    }
-                }
-                case RequestEvent.CALL_ENDED ->
-                        title = "Ended the community call: the IESG decides";
-                case RequestEvent.COMPLETED -> {
-                    title = "Performed the registry action";
-                    Object change = data.get("registryChange");
-                    if (change != null) {
-                        link = "/changes/" + change;
-                        linkLabel = "Registry change #" + change;
-                    }
-                    if (data.get("entries") instanceof List<?> entries) {
-                        for (Object o : entries) {
-                            lines.add(String.valueOf(o));
-                        }
-                    }
-                    // The summary lists the same entries: show them once, as a list.
-                    comment = lines.isEmpty() ? comment : null;
-                }
-                default -> title = e.kind();
-            }
-            out.add(
-                    new TimelineItem(
-                            e.id(),
-                            e.kind(),
-                            title,
-                            e.actor() == null ? "the system" : e.actor().name(),
-                            when(e.at()),
-                            e.at() == null ? null : e.at().toString(),
-                            e.from(),
-                            e.to(),
-                            comment,
-                            blocking,
-                            changesTitle,
-                            changes,
-                            List.copyOf(lines),
-                            link,
-                            linkLabel));
+            out.add(timelineItem(e));
         }
         return List.copyOf(out);
+    }
+
+    /** What the timeline shows of one event: a switch without default, so no kind is forgotten. */
+    static TimelineItem timelineItem(EventView e) {
+        Map<String, Object> data = e.data() == null ? Map.of() : e.data();
+        Draft it = new Draft(e.comment());
+        it.title =
+                switch (e.kind()) {
+                    case CREATED -> "Created the draft";
+                    case EDITED -> {
+                        it.changes = changes(data.get("changes"));
+                        yield "Edited the request";
+                    }
+                    case SUBMITTED -> "Submitted for " + trackLabel(data.get("track"));
+                    case RESUBMITTED -> {
+                        it.changesTitle = "What changed since the last submission";
+                        it.changes = changes(data.get("changes"));
+                        if (it.changes.isEmpty()) {
+                            it.lines.add("Nothing changed since the last submission.");
+                        }
+                        yield "Resubmitted for " + trackLabel(data.get("track"));
+                    }
+                    case WITHDRAWN -> "Withdrew the request";
+                    case APPROVED -> "Approved";
+                    case CHANGES_REQUESTED -> "Asked for changes";
+                    case REJECTED -> "Rejected the request";
+                    case BALLOT -> {
+                        BallotPosition p =
+                                BallotPosition.parseEntered(String.valueOf(data.get("position")))
+                                        .orElse(BallotPosition.NO_RECORD);
+                        it.blocking = p.blocking;
+                        yield "Ballot position: " + p.label;
+                    }
+                    case CALL_STARTED -> {
+                        Object ends = data.get("callEndsAt");
+                        if (ends != null) {
+                            it.lines.add(
+                                    "Runs from "
+                                            + day(e.at())
+                                            + " until "
+                                            + day(Instant.parse(ends.toString()))
+                                            + " (RFC 6335 §8.4).");
+                        }
+                        yield "Started the four-week community call";
+                    }
+                    case CALL_ENDED -> "Ended the community call: the IESG decides";
+                    case COMPLETED -> {
+                        Object change = data.get("registryChange");
+                        if (change != null) {
+                            it.link = "/changes/" + change;
+                            it.linkLabel = "Registry change #" + change;
+                        }
+                        if (data.get("entries") instanceof List<?> entries) {
+                            for (Object o : entries) {
+                                it.lines.add(String.valueOf(o));
+                            }
+                        }
+                        // The summary lists the same entries: show them once, as a list.
+                        it.comment = it.lines.isEmpty() ? it.comment : null;
+                        yield "Performed the registry action";
+                    }
+                };
+        return new TimelineItem(
+                e.id(),
+                e.kind(),
+                it.title,
+                e.actor() == null ? "the system" : e.actor().name(),
+                when(e.at()),
+                e.at() == null ? null : e.at().toString(),
+                e.from(),
+                e.to(),
+                it.comment,
+                it.blocking,
+                it.changesTitle,
+                it.changes,
+                List.copyOf(it.lines),
+                it.link,
+                it.linkLabel);
+    }
+
+    /** A timeline item while it is put together. */
+    private static final class Draft {
+        String title;
+        String comment;
+        String changesTitle;
+        List<Change> changes = List.of();
+        final List<String> lines = new ArrayList<>();
+        String link;
+        String linkLabel;
+        boolean blocking;
+
+        Draft(String comment) {
+            this.comment = comment;
+        }
     }
 
     /** The changes of the latest resubmission, for reviewers: empty when there was none. */
     static List<Change> changesSinceLastSubmission(RequestView v) {
         for (int i = v.events().size() - 1; i >= 0; i--) {
             EventView e = v.events().get(i);
-            if (RequestEvent.SUBMITTED.equals(e.kind())) {
+            if (e.kind() == EventKind.SUBMITTED) {
                 return List.of();
             }
-            if (RequestEvent.RESUBMITTED.equals(e.kind())) {
+            if (e.kind() == EventKind.RESUBMITTED) {
                 return changes(e.data() == null ? null : e.data().get("changes"));
             }
         }
@@ -893,7 +887,7 @@ public final class RequestPageViews {
                 return null;
             }
             for (int i = timeline.size() - 1; i >= 0; i--) {
-                if (RequestEvent.CHANGES_REQUESTED.equals(timeline.get(i).kind())) {
+                if (timeline.get(i).kind() == EventKind.CHANGES_REQUESTED) {
                     return timeline.get(i);
                 }
             }
@@ -903,7 +897,7 @@ public final class RequestPageViews {
         /** The registry change a completed request made, for the side panel; null before. */
         public TimelineItem completion() {
             for (TimelineItem t : timeline) {
-                if (RequestEvent.COMPLETED.equals(t.kind()) && t.link() != null) {
+                if (t.kind() == EventKind.COMPLETED && t.link() != null) {
                     return t;
                 }
             }

@@ -577,9 +577,9 @@ public class RequestPages {
         RequestView v = queries.view(me, id);
         if (!v.allowedActions().contains(Action.EDIT)) {
             if (!v.requester().username().equals(me.username)) {
-                throw RequestWorkflow.forbidden("only the requester may edit this request");
+                throw Lifecycle.forbidden("only the requester may edit this request");
             }
-            throw ProblemException.conflict(
+            throw ProblemException.wrongState(
                     "cannot edit a request that is " + v.statusLabel().toLowerCase());
         }
         return v;
@@ -617,7 +617,7 @@ public class RequestPages {
             return -1;
         }
         if (!t.matches("\\d{1,9}")) {
-            throw ProblemException.conflict(
+            throw ProblemException.stale(
                     "this form does not say which version of the request it was loaded from;"
                             + " reload the page and try again");
         }

@@ -84,7 +84,8 @@ public class RequestQueries {
                 r.track,
                 r.track == null ? null : r.track.label(),
                 ref(r.requester),
-                r.content,
+                // As the kind reads it: what it does not use is not shown.
+                r.parsed().toInput(),
                 r.createdAt,
                 r.updatedAt,
                 r.submittedAt,
@@ -108,29 +109,19 @@ public class RequestQueries {
     }
 
     /**
-     * What waits for a role: experts see Expert Review; the IESG sees evaluations and community
-     * calls; the operator sees FCFS checks, approved requests and calls to close. Oldest first.
+     * What waits for a role: the states it decides or follows ({@link Lifecycle#queue}): experts
+     * see Expert Review; the IESG evaluations and community calls; the operator FCFS checks,
+     * approved requests and calls to close. Oldest first.
      */
     @Transactional
     public List<RequestSummary> queue(Account viewer, String role) {
-        List<RequestState> states =
-                switch (role) {
-                    case Roles.EXPERT -> List.of(RequestState.EXPERT_REVIEW);
-                    case Roles.IESG ->
-                            List.of(RequestState.IESG_EVALUATION, RequestState.COMMUNITY_CALL);
-                    case Roles.IANA ->
-                            List.of(
-                                    RequestState.IANA_REVIEW,
-                                    RequestState.APPROVED,
-                                    RequestState.COMMUNITY_CALL);
-                    default ->
-                            throw ProblemException.notFound(
-                                    "There is no queue for \""
-                                            + role
-                                            + "\"; use expert, iesg or iana");
-                };
+        List<RequestState> states = Lifecycle.queue(role);
+        if (!Roles.GRANTABLE.contains(role)) {
+            throw ProblemException.notFound(
+                    "There is no queue for \"" + role + "\"; use expert, iesg or iana");
+        }
         if (!viewer.roles.contains(role)) {
-            throw RequestWorkflow.forbidden(
+            throw Lifecycle.forbidden(
                     "the " + role + " queue is for holders of the " + role + " role");
         }
         return summaries(

@@ -1,15 +1,17 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portreg.account.Roles;
 import dev.portreg.common.Slugs;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a request stands. The one place that says which moves are allowed: {@link #allowedNext()}
- * is a switch without a default, so a new state does not compile until its moves are written.
- * docs/workflow.md draws the same table.
+ * Where a request stands. The one place that says which moves are allowed ({@link #allowedNext()})
+ * and who decides in each state ({@link #decider()}): switches without a default, so a new state
+ * does not compile until its moves and its decider are written. {@link Lifecycle} says which
+ * actions lead where; docs/workflow.md draws the same tables.
  */
 public enum RequestState {
     /** Being written by the requester; nobody else sees it. */
@@ -52,6 +54,46 @@ public enum RequestState {
             case APPROVED -> EnumSet.of(COMPLETED, REJECTED);
             case COMPLETED, REJECTED, WITHDRAWN -> EnumSet.noneOf(RequestState.class);
         };
+    }
+
+    /**
+     * Who decides what happens next: the requester while the text is theirs, the track's reviewer
+     * while it is reviewed, the operator from approval to the registry action (and to close a
+     * community call), nobody once it is over.
+     */
+    public Decider decider() {
+        return switch (this) {
+            case DRAFT, CHANGES_REQUESTED -> Decider.REQUESTER;
+            case EXPERT_REVIEW -> Decider.EXPERT;
+            case IESG_EVALUATION -> Decider.IESG;
+            case IANA_REVIEW, APPROVED, COMMUNITY_CALL -> Decider.IANA;
+            case COMPLETED, REJECTED, WITHDRAWN -> Decider.NOBODY;
+        };
+    }
+
+    /**
+     * The roles shown a request in this state, in their queue and by mail, without deciding it: the
+     * IESG follows a revocation's community call, which it decides once the call is over.
+     */
+    public Set<String> informed() {
+        return switch (this) {
+            case COMMUNITY_CALL -> Set.of(Roles.IESG);
+            case DRAFT,
+                    CHANGES_REQUESTED,
+                    EXPERT_REVIEW,
+                    IESG_EVALUATION,
+                    IANA_REVIEW,
+                    APPROVED,
+                    COMPLETED,
+                    REJECTED,
+                    WITHDRAWN ->
+                    Set.of();
+        };
+    }
+
+    /** Whether the queue of {@code role} shows requests in this state. */
+    public boolean queuedFor(String role) {
+        return role != null && (role.equals(decider().role) || informed().contains(role));
     }
 
     public boolean canMoveTo(RequestState next) {

@@ -17,7 +17,7 @@ public final class RequestViews {
             long id,
             Instant at,
             AccountRef actor,
-            String kind,
+            EventKind kind,
             RequestState from,
             RequestState to,
             String comment,

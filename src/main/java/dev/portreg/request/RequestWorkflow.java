@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,30 +80,9 @@ public class RequestWorkflow {
         return r;
     }
 
-    /**
-     * Drafts are their requester's alone; a submitted request is its requester's, its track's
-     * reviewers' (experts for Expert Review, the IESG for the ballot tracks) and the operators'.
-     * Anyone else is told it does not exist (404), by the API and the pages alike.
-     */
+    /** Who sees a request: {@link Lifecycle#visible}. */
     static boolean visible(Account viewer, PortRequest r) {
-        if (viewer == null) {
-            return false;
-        }
-        if (r.ownedBy(viewer)) {
-            return true;
-        }
-        if (r.state == RequestState.DRAFT) {
-            return false;
-        }
-        if (viewer.roles.contains(Roles.IANA)) {
-            return true;
-        }
-        if (r.track == null) {
-            return false;
-        }
-        return r.track.ballot()
-                ? viewer.roles.contains(Roles.IESG)
-                : r.track == Track.EXPERT_REVIEW && viewer.roles.contains(Roles.EXPERT);
+        return Lifecycle.visible(viewer, r);
     }
 
     /** What the rules say about the request, against the registry this instance holds. */
@@ -148,13 +127,7 @@ public class RequestWorkflow {
         List<PortRequest> open =
                 PortRequest.list(
                         "state in ?1",
-                        List.of(
-                                RequestState.EXPERT_REVIEW,
-                                RequestState.IESG_EVALUATION,
-                                RequestState.IANA_REVIEW,
-                                RequestState.COMMUNITY_CALL,
-                                RequestState.CHANGES_REQUESTED,
-                                RequestState.APPROVED));
+                        Arrays.stream(RequestState.values()).filter(RequestState::open).toList());
         for (PortRequest r : open) {
             RequestContent c = r.parsed();
             out.add(
@@ -169,9 +142,6 @@ public class RequestWorkflow {
         return ballot(r, RequestEvent.of(r));
     }
 
-    /** What a resubmission may change that makes earlier positions stale. */
-    static final Set<String> BALLOTED_FIELDS = Set.of("port", "anyPortIn", "transports");
-
     /**
      * The ballot, from a request's events already loaded. Only the positions of accounts that hold
      * the iesg role now count, and only those given on the request as it is: a resubmission that
@@ -181,10 +151,10 @@ public class RequestWorkflow {
         Map<Long, RequestEvent> latest = new LinkedHashMap<>();
         Map<Long, String> notes = new LinkedHashMap<>();
         for (RequestEvent e : events) {
-            if (RequestEvent.BALLOT.equals(e.kind)) {
+            if (e.kind == EventKind.BALLOT) {
                 latest.put(e.actor.id, e);
                 notes.remove(e.id);
-            } else if (RequestEvent.RESUBMITTED.equals(e.kind) && changesBallotedFields(e)) {
+            } else if (e.kind == EventKind.RESUBMITTED && changesBallotedFields(e)) {
                 for (RequestEvent earlier : latest.values()) {
                     notes.putIfAbsent(
                             earlier.id,
@@ -212,7 +182,12 @@ public class RequestWorkflow {
         if (e.data == null || !(e.data.get("changes") instanceof Map<?, ?> changes)) {
             return false;
         }
-        return changes.keySet().stream().anyMatch(BALLOTED_FIELDS::contains);
+        return changes.keySet().stream()
+                .anyMatch(
+                        k ->
+                                RequestField.named(String.valueOf(k))
+                                        .map(RequestField::balloted)
+                                        .orElse(false));
     }
 
     /**
@@ -231,13 +206,7 @@ public class RequestWorkflow {
 
     /** The actions {@code actor} may take on {@code r} now. */
     public List<Action> allowedActions(Account actor, PortRequest r) {
-        List<Action> out = new ArrayList<>();
-        for (Action a : Action.values()) {
-            if (guard(a, actor, r).isEmpty()) {
-                out.add(a);
-            }
-        }
-        return out;
+        return Lifecycle.allowed(actor, r, now());
     }
 
     // --- actions
@@ -247,8 +216,8 @@ public class RequestWorkflow {
     @Transactional
     public PortRequest create(Account actor, RequestInput input) {
         RequestContent content = RequestContent.parse(input);
-        if (content.kind() == RequestKind.REVOKE && !actor.roles.contains(Roles.IANA)) {
-            throw forbidden("only the IANA operator starts a revocation (RFC 6335 §8.4)");
+        if (!Lifecycle.mayStart(content.kind(), actor)) {
+            throw Lifecycle.forbidden("only the IANA operator starts a revocation (RFC 6335 §8.4)");
         }
         PortRequest r = new PortRequest();
         r.kind = content.kind();
@@ -258,7 +227,7 @@ public class RequestWorkflow {
         r.createdAt = now();
         r.updatedAt = r.createdAt;
         r.persist();
-        record(r, actor, RequestEvent.CREATED, null, null);
+        record(r, actor, EventKind.CREATED, null, null);
         return r;
     }
 
@@ -277,7 +246,7 @@ public class RequestWorkflow {
             return r;
         }
         r.content = after.toInput();
-        record(r, actor, RequestEvent.EDITED, null, Map.of("changes", changes));
+        record(r, actor, EventKind.EDITED, null, Map.of("changes", changes));
         return flush(r);
     }
 
@@ -306,16 +275,16 @@ public class RequestWorkflow {
                     r,
                     RequestState.COMMUNITY_CALL,
                     actor,
-                    RequestEvent.CALL_STARTED,
+                    EventKind.CALL_STARTED,
                     "Four-week community call until "
                             + r.callEndsAt.atOffset(ZoneOffset.UTC).toLocalDate(),
                     data);
         } else {
             transition(
                     r,
-                    a.track().reviewState,
+                    Lifecycle.submittedTo(r.kind, a.track()),
                     actor,
-                    resubmit ? RequestEvent.RESUBMITTED : RequestEvent.SUBMITTED,
+                    resubmit ? EventKind.RESUBMITTED : EventKind.SUBMITTED,
                     null,
                     data);
         }
@@ -327,7 +296,7 @@ public class RequestWorkflow {
         checkComment(comment);
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.WITHDRAW, actor, r);
-        transition(r, RequestState.WITHDRAWN, actor, RequestEvent.WITHDRAWN, comment, null);
+        transition(r, RequestState.WITHDRAWN, actor, EventKind.WITHDRAWN, comment, null);
         return flush(r);
     }
 
@@ -353,19 +322,18 @@ public class RequestWorkflow {
         switch (decision) {
             case APPROVE -> {
                 stillAllowedByRegistry(r);
-                transition(r, RequestState.APPROVED, actor, RequestEvent.APPROVED, comment, null);
+                transition(r, RequestState.APPROVED, actor, EventKind.APPROVED, comment, null);
             }
             case REQUEST_CHANGES ->
                     transition(
                             r,
                             RequestState.CHANGES_REQUESTED,
                             actor,
-                            RequestEvent.CHANGES_REQUESTED,
+                            EventKind.CHANGES_REQUESTED,
                             comment,
                             null);
             case REJECT ->
-                    transition(
-                            r, RequestState.REJECTED, actor, RequestEvent.REJECTED, comment, null);
+                    transition(r, RequestState.REJECTED, actor, EventKind.REJECTED, comment, null);
         }
         return flush(r);
     }
@@ -383,7 +351,7 @@ public class RequestWorkflow {
         if (position.blocking && blank(comment)) {
             throw ProblemException.badInput("comment", "You must enter a non-empty discuss");
         }
-        record(r, actor, RequestEvent.BALLOT, comment, Map.of("position", position.slug));
+        record(r, actor, EventKind.BALLOT, comment, Map.of("position", position.slug));
         em.flush();
         BallotRule.Tally tally = ballot(r).tally();
         if (tally.passes()) {
@@ -392,7 +360,7 @@ public class RequestWorkflow {
                     r,
                     RequestState.APPROVED,
                     actor,
-                    RequestEvent.APPROVED,
+                    EventKind.APPROVED,
                     "The IESG ballot passed: " + tally.reason(),
                     Map.of(
                             "yes",
@@ -412,7 +380,7 @@ public class RequestWorkflow {
     public PortRequest endCommunityCall(Account actor, long id, long expectedVersion) {
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.END_CALL, actor, r);
-        transition(r, RequestState.IESG_EVALUATION, actor, RequestEvent.CALL_ENDED, null, null);
+        transition(r, RequestState.IESG_EVALUATION, actor, EventKind.CALL_ENDED, null, null);
         return flush(r);
     }
 
@@ -430,7 +398,7 @@ public class RequestWorkflow {
                 r,
                 RequestState.COMPLETED,
                 actor,
-                RequestEvent.COMPLETED,
+                EventKind.COMPLETED,
                 result.summary(),
                 Map.of(
                         "registryChange",
@@ -446,140 +414,10 @@ public class RequestWorkflow {
     // --------------------------------------------------------------------------------------
 
     private void check(Action a, Account actor, PortRequest r) {
-        Optional<ProblemException> refused = guard(a, actor, r);
+        Optional<ProblemException> refused = Lifecycle.refusal(a, actor, r, now());
         if (refused.isPresent()) {
             throw refused.get();
         }
-    }
-
-    /** Why {@code actor} may not take {@code a} on {@code r} now, or empty when they may. */
-    Optional<ProblemException> guard(Action a, Account actor, PortRequest r) {
-        if (actor == null || !visible(actor, r)) {
-            return Optional.of(
-                    ProblemException.notFound("There is no request #" + r.id + " you can see"));
-        }
-        boolean own = r.ownedBy(actor);
-        RequestState s = r.state;
-        return switch (a) {
-            case EDIT ->
-                    !own
-                            ? forbid("only the requester may " + a.slug + " this request")
-                            : !s.editable() ? illegal(a, s) : Optional.empty();
-            case SUBMIT ->
-                    !own
-                            ? forbid("only the requester may " + a.slug + " this request")
-                            : !s.editable()
-                                    ? illegal(a, s)
-                                    : actor.emailVerifiedAt == null
-                                            ? forbid(
-                                                    "verify your email address first: follow the"
-                                                            + " link we mailed to "
-                                                            + actor.email
-                                                            + " (your account page mails a new"
-                                                            + " one); until then you can draft but"
-                                                            + " not submit")
-                                            : Optional.empty();
-            case WITHDRAW ->
-                    !own
-                            ? forbid("only the requester may withdraw this request")
-                            : !s.canMoveTo(RequestState.WITHDRAWN)
-                                    ? illegal(a, s)
-                                    : Optional.empty();
-            case APPROVE, REQUEST_CHANGES, REJECT -> reviewGuard(a, actor, r, own);
-            case BALLOT ->
-                    !actor.roles.contains(Roles.IESG)
-                            ? forbid("only IESG members ballot")
-                            : own
-                                    ? forbid("nobody ballots on their own request")
-                                    : s != RequestState.IESG_EVALUATION
-                                            ? illegal(a, s)
-                                            : Optional.empty();
-            case END_CALL ->
-                    !actor.roles.contains(Roles.IANA)
-                            ? forbid("only the IANA operator ends a community call")
-                            : s != RequestState.COMMUNITY_CALL
-                                    ? illegal(a, s)
-                                    : now().isBefore(r.callEndsAt)
-                                            ? Optional.of(
-                                                    ProblemException.conflict(
-                                                            "the community call runs until "
-                                                                    + r.callEndsAt
-                                                                    + " (four weeks, RFC 6335 §8.4)"))
-                                            : Optional.empty();
-            case COMPLETE ->
-                    !actor.roles.contains(Roles.IANA)
-                            ? forbid("only the IANA operator performs registry actions")
-                            : own
-                                    ? forbid("nobody completes their own request")
-                                    : (s == RequestState.APPROVED
-                                                    || (s == RequestState.IANA_REVIEW
-                                                            && s.canMoveTo(RequestState.COMPLETED)))
-                                            ? Optional.empty()
-                                            : illegal(a, s);
-        };
-    }
-
-    private Optional<ProblemException> reviewGuard(
-            Action a, Account actor, PortRequest r, boolean own) {
-        RequestState s = r.state;
-        String role =
-                switch (s) {
-                    case EXPERT_REVIEW -> Roles.EXPERT;
-                    case IESG_EVALUATION -> Roles.IESG;
-                    case IANA_REVIEW, APPROVED -> Roles.IANA;
-                    default -> null;
-                };
-        if (role == null || !actor.roles.contains(role)) {
-            boolean activeReview =
-                    s == RequestState.EXPERT_REVIEW
-                            || s == RequestState.IESG_EVALUATION
-                            || s == RequestState.IANA_REVIEW;
-            return activeReview || !reviewer(actor)
-                    ? forbid(
-                            "only a holder of the "
-                                    + (role == null ? "expert, iesg or iana" : role)
-                                    + " role decides a request in "
-                                    + s.label.toLowerCase())
-                    // A reviewer, but the request has moved past the state they decide.
-                    : illegal(a, s);
-        }
-        if (own) {
-            return forbid("nobody reviews their own request");
-        }
-        if (a == Action.APPROVE && s == RequestState.IESG_EVALUATION) {
-            return Optional.of(
-                    ProblemException.conflict(
-                            "an IESG-track request is approved by its ballot, not by one member"));
-        }
-        if (a == Action.APPROVE && s == RequestState.IANA_REVIEW) {
-            return Optional.of(
-                    ProblemException.conflict(
-                            "the operator approves by performing the registry action (complete)"));
-        }
-        if (s == RequestState.APPROVED && a != Action.REJECT) {
-            return illegal(a, s);
-        }
-        return Optional.empty();
-    }
-
-    private static boolean reviewer(Account a) {
-        return a.roles.contains(Roles.EXPERT)
-                || a.roles.contains(Roles.IESG)
-                || a.roles.contains(Roles.IANA);
-    }
-
-    private static Optional<ProblemException> forbid(String why) {
-        return Optional.of(forbidden(why));
-    }
-
-    static ProblemException forbidden(String why) {
-        return new ProblemException(403, "Forbidden", why, List.of());
-    }
-
-    private static Optional<ProblemException> illegal(Action a, RequestState s) {
-        return Optional.of(
-                ProblemException.conflict(
-                        "cannot " + a.slug + " a request that is " + s.label.toLowerCase()));
     }
 
     /** At decision time the registry must still allow the request: else 409. */
@@ -594,7 +432,7 @@ public class RequestWorkflow {
                                             .append(" ")
                                             .append(e.message())
                                             .append("; "));
-            throw ProblemException.conflict(why.substring(0, why.length() - 2));
+            throw ProblemException.registryConflict(why.substring(0, why.length() - 2));
         }
     }
 
@@ -605,11 +443,11 @@ public class RequestWorkflow {
             PortRequest r,
             RequestState to,
             Account actor,
-            String kind,
+            EventKind kind,
             String comment,
             Map<String, Object> data) {
         if (!r.state.canMoveTo(to)) {
-            throw ProblemException.conflict(
+            throw ProblemException.wrongState(
                     "a request that is "
                             + r.state.label.toLowerCase()
                             + " cannot become "
@@ -621,14 +459,18 @@ public class RequestWorkflow {
     }
 
     private void record(
-            PortRequest r, Account actor, String kind, String comment, Map<String, Object> data) {
+            PortRequest r,
+            Account actor,
+            EventKind kind,
+            String comment,
+            Map<String, Object> data) {
         append(r, actor, kind, null, null, comment, data);
     }
 
     private void append(
             PortRequest r,
             Account actor,
-            String kind,
+            EventKind kind,
             RequestState from,
             RequestState to,
             String comment,
@@ -651,11 +493,9 @@ public class RequestWorkflow {
         List<RequestEvent> events = RequestEvent.of(r);
         for (int i = events.size() - 1; i >= 0; i--) {
             RequestEvent e = events.get(i);
-            if ((RequestEvent.SUBMITTED.equals(e.kind) || RequestEvent.RESUBMITTED.equals(e.kind))
-                    && e.data != null
-                    && e.data.get("content") != null) {
+            if (e.kind.submission() && e.data != null && e.data.get("content") != null) {
                 return Optional.of(
-                        RequestContent.parse(
+                        RequestContent.stored(
                                 json.convertValue(e.data.get("content"), RequestInput.class)));
             }
         }
@@ -665,7 +505,7 @@ public class RequestWorkflow {
     private PortRequest load(Account actor, long id, long expectedVersion) {
         PortRequest r = find(actor, id);
         if (expectedVersion >= 0 && r.version != expectedVersion) {
-            throw ProblemException.conflict(
+            throw ProblemException.stale(
                     "request #"
                             + id
                             + " changed since you loaded it (version "
@@ -682,7 +522,7 @@ public class RequestWorkflow {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw ProblemException.conflict(
+            throw ProblemException.concurrent(
                     "someone else acted on request #"
                             + r.id
                             + " at the same time; reload and try again");
@@ -709,13 +549,4 @@ public class RequestWorkflow {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
-
-    /** States in which a request waits for someone other than its requester. */
-    public static final Set<RequestState> QUEUED =
-            EnumSet.of(
-                    RequestState.EXPERT_REVIEW,
-                    RequestState.IESG_EVALUATION,
-                    RequestState.IANA_REVIEW,
-                    RequestState.COMMUNITY_CALL,
-                    RequestState.APPROVED);
 }

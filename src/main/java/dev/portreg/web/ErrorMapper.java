@@ -3,6 +3,7 @@ package dev.portreg.web;
 import dev.portreg.common.DatabaseUnavailable;
 import dev.portreg.common.Problem;
 import dev.portreg.common.ProblemException;
+import dev.portreg.common.ProblemType;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +52,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(uri, e.status(), e.title(), e.getMessage(), e.errors());
+        return respond(uri, e.type(), e.status(), e.title(), e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
@@ -62,7 +63,7 @@ public class ErrorMapper {
                         .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                         .toList();
         ProblemException p = ProblemException.badInput(errors);
-        return respond(uri, 400, p.title(), p.getMessage(), errors);
+        return respond(uri, p.type(), 400, p.title(), p.getMessage(), errors);
     }
 
     @ServerExceptionMapper
@@ -77,7 +78,8 @@ public class ErrorMapper {
                 status == 404
                         ? "There is nothing at " + uri.getRequestUri().getPath()
                         : e.getMessage();
-        Response r = respond(uri, status, title, detail, List.of());
+        Response r =
+                respond(uri, ProblemType.uriForStatus(status), status, title, detail, List.of());
         if (!e.getResponse().getHeaders().isEmpty()) {
             Response.ResponseBuilder b = Response.fromResponse(r);
             e.getResponse().getHeaders().forEach((k, v) -> v.forEach(x -> b.header(k, x)));
@@ -95,6 +97,7 @@ public class ErrorMapper {
         Log.errorf(e, "unexpected error %s on %s", ref, uri.getRequestUri().getPath());
         return respond(
                 uri,
+                ProblemType.INTERNAL.uri(),
                 500,
                 "Internal error",
                 "Something went wrong on our side (reference " + ref + "). Nothing was changed.",
@@ -124,7 +127,12 @@ public class ErrorMapper {
             return b.type(Problem.MEDIA_TYPE)
                     .entity(
                             new Problem(
-                                    "about:blank", UNAVAILABLE_TITLE, 503, detail, path, List.of()))
+                                    ProblemType.UNAVAILABLE.uri(),
+                                    UNAVAILABLE_TITLE,
+                                    503,
+                                    detail,
+                                    path,
+                                    List.of()))
                     .build();
         }
         boolean posted = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
@@ -150,13 +158,18 @@ public class ErrorMapper {
     }
 
     private static Response respond(
-            UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors) {
+            UriInfo uri,
+            String type,
+            int status,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors) {
         if (isApi(uri)) {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
                     .entity(
                             new Problem(
-                                    "about:blank",
+                                    type,
                                     title,
                                     status,
                                     detail,

@@ -17,7 +17,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -85,8 +84,7 @@ public class JsonBodyLimit {
     private String body(String path) {
         try {
             return json.writeValueAsString(
-                    new Problem(
-                            "about:blank", "Content Too Large", 413, detail(), path, List.of()));
+                    Problem.of(dev.portreg.common.ProblemType.TOO_LARGE, detail(), path));
         } catch (JsonProcessingException e) {
             return "{\"status\":413}";
         }

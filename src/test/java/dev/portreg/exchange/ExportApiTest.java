@@ -279,7 +279,7 @@ class ExportApiTest {
                 .then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("about:blank"))
+                .body("type", equalTo("/problems#invalid-input"))
                 .body("title", equalTo("Invalid input"))
                 .body("status", equalTo(400))
                 .body("detail", containsString("\"yaml\""))

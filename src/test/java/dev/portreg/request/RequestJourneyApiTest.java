@@ -219,7 +219,8 @@ class RequestJourneyApiTest {
                 .body(Map.of("decision", "reject", "comment", "no"))
                 .post("/api/v1/requests/" + id + "/review")
                 .then()
-                .statusCode(409);
+                .statusCode(409)
+                .body("type", equalTo("/problems#wrong-state"));
     }
 
     @Test

@@ -135,6 +135,101 @@ class RequestKindsApiTest {
                 .body("entries[0].description", equalTo("Frobnication, second edition"));
     }
 
+    /** The field model: a field the kind does not use is refused, by create and by edit alike. */
+    @Test
+    void aFieldTheKindDoesNotUseIsRefused() {
+        as(owner)
+                .body(
+                        Map.of(
+                                "kind",
+                                "modify",
+                                "targetService",
+                                name,
+                                "description",
+                                "New words",
+                                "port",
+                                "40011"))
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("/problems#invalid-input"))
+                .body("errors.field", equalTo(List.of("port")))
+                .body(
+                        "errors[0].message",
+                        equalTo("a modify request does not use this field; leave it out"));
+
+        int id = create(owner, Map.of("kind", "de-assign", "targetService", name));
+        as(owner)
+                .body(
+                        Map.of(
+                                "kind",
+                                "de-assign",
+                                "targetService",
+                                name,
+                                "serviceName",
+                                "other-name",
+                                "transports",
+                                List.of("udp")))
+                .put("/api/v1/requests/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("serviceName", "transports")));
+        // Nothing was stored: the request still says only what a de-assignment uses.
+        as(owner)
+                .get("/api/v1/requests/" + id)
+                .then()
+                .statusCode(200)
+                .body("content.serviceName", equalTo(null))
+                .body("content.transports", equalTo(List.of()))
+                .body("events.kind", equalTo(List.of("created")));
+    }
+
+    /** Three 409s a client can tell apart by their type. */
+    @Test
+    void conflictsSayWhichConflictTheyAre() {
+        int id =
+                create(
+                        owner,
+                        Map.of(
+                                "kind",
+                                "modify",
+                                "targetService",
+                                name,
+                                "description",
+                                "Frobnication, third edition"));
+        as(owner)
+                .header("If-Match", "99")
+                .post("/api/v1/requests/" + id + "/submit")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems#stale-version"));
+        submit(owner, id, "fcfs");
+        as(owner)
+                .post("/api/v1/requests/" + id + "/submit")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems#wrong-state"));
+        // The registry changes under the request: another modify of the same service completes
+        // first... the description is then what this one asks for, so it no longer changes it.
+        int first =
+                create(
+                        owner,
+                        Map.of(
+                                "kind",
+                                "modify",
+                                "targetService",
+                                name,
+                                "description",
+                                "Frobnication, third edition"));
+        submit(owner, first, "fcfs");
+        complete(operator, first);
+        as(operator)
+                .post("/api/v1/requests/" + id + "/complete")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("/problems#registry-conflict"));
+    }
+
     @Test
     void deAssignmentLeavesTheNameAndReservesThePort() {
         int id = create(owner, Map.of("kind", "de-assign", "targetService", name));

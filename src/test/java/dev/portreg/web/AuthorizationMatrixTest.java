@@ -426,7 +426,8 @@ class AuthorizationMatrixTest {
                         "/login",
                         "/register",
                         "/logout",
-                        "/password-reset")) {
+                        "/password-reset",
+                        "/problems")) {
             String template = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
             rows.add(row("GET", template, ALL, u -> new Target(path, null)));
         }
