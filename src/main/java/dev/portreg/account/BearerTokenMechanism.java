@@ -1,5 +1,6 @@
 package dev.portreg.account;
 
+import dev.portreg.common.Urls;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -77,7 +78,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(
             RoutingContext ctx, IdentityProviderManager identityProviderManager) {
         String token = token(ctx);
-        if (token == null || !AuthProblems.isApi(ctx.normalizedPath())) {
+        if (token == null || !Urls.isApi(ctx.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         ApiTokens.Checked cached = tokens.cached(token);
@@ -88,7 +89,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 HttpSecurityUtils.setRoutingContextAttribute(new TokenRequest(token), ctx));
     }
 
-    static String token(RoutingContext ctx) {
+    public static String token(RoutingContext ctx) {
         String h = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

@@ -1,5 +1,6 @@
 package dev.portreg.account;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -19,6 +20,7 @@ public class CurrentUser {
     private final SecurityIdentity identity;
     private final AccountService accounts;
     private Optional<AccountView> account;
+    private Account entity;
 
     CurrentUser(SecurityIdentity identity, AccountService accounts) {
         this.identity = identity;
@@ -60,6 +62,23 @@ public class CurrentUser {
 
     public boolean has(String role) {
         return isAuthenticated() && identity.hasRole(role);
+    }
+
+    /**
+     * The signed-in account itself, for the services that act on its behalf (read once per
+     * request); 401 when nobody is signed in. The one way features find who is acting.
+     */
+    public Account signedIn() {
+        if (entity == null) {
+            if (!isAuthenticated()) {
+                throw new UnauthorizedException();
+            }
+            entity = Account.find("username", username()).firstResult();
+            if (entity == null) {
+                throw new UnauthorizedException();
+            }
+        }
+        return entity;
     }
 
     /** The whole account, read once per request. */

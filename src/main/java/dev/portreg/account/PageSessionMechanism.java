@@ -92,7 +92,7 @@ public class PageSessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(
             RoutingContext ctx, IdentityProviderManager identityProviderManager) {
-        if (AuthProblems.isApi(ctx.normalizedPath())) {
+        if (Urls.isApi(ctx.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         Cookie cookie = ctx.request().getCookie(COOKIE);

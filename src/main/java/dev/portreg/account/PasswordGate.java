@@ -1,6 +1,7 @@
 package dev.portreg.account;
 
 import dev.portreg.common.Problem;
+import dev.portreg.common.Urls;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,7 +34,7 @@ public class PasswordGate {
             return null;
         }
         String path = ctx.normalizedPath();
-        if (AuthProblems.isApi(path)) {
+        if (Urls.isApi(path)) {
             if (API.contains(path)) {
                 return null;
             }

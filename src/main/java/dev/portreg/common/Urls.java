@@ -8,6 +8,11 @@ public final class Urls {
 
     private Urls() {}
 
+    /** Whether a path is the JSON API's: errors there are problem+json, elsewhere pages. */
+    public static boolean isApi(String path) {
+        return path != null && path.startsWith("/api/");
+    }
+
     /**
      * A path segment: unreserved characters and the sub-delimiters legacy service names hold
      * ({@code * + .}) stay as they are, "/" too (the service route takes the rest of the path);

@@ -1,6 +1,7 @@
 package dev.portreg.registry;
 
 import static dev.portreg.registry.RegistrationPolicy.EXPERT_REVIEW;
+import static dev.portreg.registry.RegistrationPolicy.FIRST_COME_FIRST_SERVED;
 import static dev.portreg.registry.RegistrationPolicy.IESG_APPROVAL;
 import static dev.portreg.registry.RegistrationPolicy.IETF_REVIEW;
 import static dev.portreg.registry.RegistrationPolicy.STANDARDS_ACTION;
@@ -34,36 +35,80 @@ public record RequestPolicy(List<RegistrationPolicy> policies, String summary, S
                     + " needs Standards Action or IESG Approval, with a reason";
 
     /**
+     * The table: every situation a port (or a request for one) can be in, with the policies that
+     * can decide a request and the sentence saying so. The port page and the request checks read
+     * the same rows, so they cannot word a rule differently.
+     */
+    public enum Case {
+        DYNAMIC(
+                List.of(),
+                "Dynamic port: never assigned. Software may use it without registration, but not"
+                        + " as a service identifier",
+                "RFC 6335 §8.1.2"),
+        ASSIGNED(
+                List.of(),
+                "Assigned: not available. Another name on it needs the agreement of its assignee"
+                        + " and the experts",
+                "RFC 6335 §5, §8.1.1"),
+        /** Reserved, as anyone sees it: who asks decides which of the next two rows applies. */
+        RESERVED(
+                List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
+                "Reserved: only its assignee may claim it for another transport (Expert Review);"
+                        + " otherwise Standards Action or IESG Approval, with a reason",
+                "RFC 6335 §8.1"),
+        RESERVED_FOR_OTHERS(
+                List.of(STANDARDS_ACTION, IESG_APPROVAL),
+                "Reserved port: Standards Action or IESG Approval, with a reason",
+                "RFC 6335 §8.1"),
+        OWN_RESERVATION(
+                List.of(EXPERT_REVIEW), "Your own reserved port: Expert Review", "RFC 6335 §8.1"),
+        NOT_LISTED_CASE(
+                List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
+                NOT_LISTED,
+                "RFC 6335 §6, §7.2, §8.1"),
+        SYSTEM(
+                List.of(IETF_REVIEW, IESG_APPROVAL),
+                "System port: IETF Review or IESG Approval",
+                "RFC 6335 §8.1.2"),
+        /** DCCP System ports need IETF Review; IESG Approval is not among them. */
+        SYSTEM_DCCP(List.of(IETF_REVIEW), "DCCP System port: IETF Review", "RFC 6335 §10.3.2"),
+        USER(
+                List.of(EXPERT_REVIEW, IETF_REVIEW, IESG_APPROVAL),
+                "User port: Expert Review, or IETF Review or IESG Approval for IETF protocols",
+                "RFC 6335 §8.1.2"),
+        NAME_ONLY(
+                List.of(FIRST_COME_FIRST_SERVED, EXPERT_REVIEW),
+                "Service name only: First Come First Served",
+                "RFC 6335 §8.1.1");
+
+        public final RequestPolicy policy;
+
+        Case(List<RegistrationPolicy> policies, String summary, String reference) {
+            this.policy = new RequestPolicy(policies, summary, reference);
+        }
+    }
+
+    /** The summary with its reference: "System port: IETF Review or IESG Approval (RFC ...)". */
+    public String sentence() {
+        return summary + " (" + reference + ")";
+    }
+
+    /**
      * The policy for a request for {@code port}, given its statuses on the transports asked for.
      */
     public static RequestPolicy forPort(int port, Collection<PortStatus> statuses) {
         PortRange range = PortRange.of(port);
         if (range == PortRange.DYNAMIC) {
-            return new RequestPolicy(
-                    List.of(),
-                    "Dynamic port: never assigned. Software may use it without registration,"
-                            + " but not as a service identifier",
-                    "RFC 6335 §8.1.2");
+            return Case.DYNAMIC.policy;
         }
         if (statuses.contains(PortStatus.ASSIGNED) || statuses.contains(PortStatus.OTHER)) {
-            return new RequestPolicy(
-                    List.of(),
-                    "Assigned: not available. Another name on it needs the agreement of its"
-                            + " assignee and the experts",
-                    "RFC 6335 §5, §8.1.1");
+            return Case.ASSIGNED.policy;
         }
         if (statuses.contains(PortStatus.RESERVED)) {
-            return new RequestPolicy(
-                    List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
-                    "Reserved: only its assignee may claim it for another transport (Expert"
-                            + " Review); otherwise Standards Action or IESG Approval, with a reason",
-                    "RFC 6335 §8.1");
+            return Case.RESERVED.policy;
         }
         if (statuses.contains(PortStatus.UNLISTED)) {
-            return new RequestPolicy(
-                    List.of(EXPERT_REVIEW, STANDARDS_ACTION, IESG_APPROVAL),
-                    NOT_LISTED,
-                    "RFC 6335 §6, §7.2, §8.1");
+            return Case.NOT_LISTED_CASE.policy;
         }
         return forRange(range);
     }
@@ -71,17 +116,9 @@ public record RequestPolicy(List<RegistrationPolicy> policies, String summary, S
     /** The policy for a free port in {@code range}. */
     public static RequestPolicy forRange(PortRange range) {
         return switch (range) {
-            case SYSTEM ->
-                    new RequestPolicy(
-                            List.of(IETF_REVIEW, IESG_APPROVAL),
-                            "System port: IETF Review or IESG Approval",
-                            "RFC 6335 §8.1.2");
-            case USER ->
-                    new RequestPolicy(
-                            List.of(EXPERT_REVIEW, IETF_REVIEW, IESG_APPROVAL),
-                            "User port: Expert Review, or IETF Review or IESG Approval for IETF protocols",
-                            "RFC 6335 §8.1.2");
-            case DYNAMIC -> forPort(range.from, List.of());
+            case SYSTEM -> Case.SYSTEM.policy;
+            case USER -> Case.USER.policy;
+            case DYNAMIC -> Case.DYNAMIC.policy;
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.portreg.request;
 
 import dev.portreg.account.Account;
+import dev.portreg.account.CurrentUser;
 import dev.portreg.account.Roles;
 import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.RequestSummary;
@@ -66,9 +67,9 @@ public class QueuePages {
     }
 
     private final RequestQueries queries;
-    private final Actor actor;
+    private final CurrentUser actor;
 
-    QueuePages(RequestQueries queries, Actor actor) {
+    QueuePages(RequestQueries queries, CurrentUser actor) {
         this.queries = queries;
         this.actor = actor;
     }
@@ -76,7 +77,7 @@ public class QueuePages {
     /** The first queue the visitor may see. */
     @GET
     public Response first() {
-        List<Queue> mine = held(actor.account(), null);
+        List<Queue> mine = held(actor.signedIn(), null);
         if (mine.isEmpty()) {
             throw new ProblemException(
                     403,
@@ -90,14 +91,12 @@ public class QueuePages {
     @GET
     @Path("{role}")
     public Response queue(@PathParam("role") String role) {
-        Account me = actor.account();
+        Account me = actor.signedIn();
         List<RequestSummary> requests = queries.queue(me, role);
         List<Queue> tabs = held(me, role);
         Queue current = tabs.stream().filter(Queue::current).findFirst().orElseThrow();
         long overdue = requests.stream().filter(r -> r.overdue() != null).count();
-        return Response.ok(Templates.queue(current, tabs, requests, overdue))
-                .header("Cache-Control", "no-store")
-                .build();
+        return Response.ok(Templates.queue(current, tabs, requests, overdue)).build();
     }
 
     private static List<Queue> held(Account a, String current) {

@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import dev.portreg.account.CurrentUser;
 import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.BallotInput;
 import dev.portreg.request.RequestViews.CommentInput;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,9 +40,9 @@ public class RequestApi {
 
     private final RequestWorkflow workflow;
     private final RequestQueries queries;
-    private final Actor user;
+    private final CurrentUser user;
 
-    RequestApi(RequestWorkflow workflow, RequestQueries queries, Actor user) {
+    RequestApi(RequestWorkflow workflow, RequestQueries queries, CurrentUser user) {
         this.workflow = workflow;
         this.queries = queries;
         this.user = user;
@@ -51,10 +51,10 @@ public class RequestApi {
     @POST
     @Path("/requests")
     @Operation(summary = "Create a draft request; the track is derived where only one applies")
-    public Response create(RequestInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
-        PortRequest r = workflow.create(user.account(), require(input));
+    public Response create(RequestInput input) {
+        PortRequest r = workflow.create(user.signedIn(), require(input));
         return Response.created(URI.create("/api/v1/requests/" + r.id))
-                .entity(queries.view(user.account(), r.id))
+                .entity(queries.view(user.signedIn(), r.id))
                 .build();
     }
 
@@ -62,7 +62,7 @@ public class RequestApi {
     @Path("/requests")
     @Operation(summary = "My requests, newest first")
     public List<RequestSummary> mine() {
-        return queries.mine(user.account());
+        return queries.mine(user.signedIn());
     }
 
     @GET
@@ -70,7 +70,7 @@ public class RequestApi {
     @Operation(
             summary = "A request with its assessment, ballot, events and the actions you may take")
     public RequestView get(@PathParam("id") long id) {
-        return queries.view(user.account(), id);
+        return queries.view(user.signedIn(), id);
     }
 
     @PUT
@@ -78,16 +78,16 @@ public class RequestApi {
     @Operation(summary = "Edit a draft, or a request whose reviewer asked for changes")
     public RequestView edit(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, RequestInput input) {
-        workflow.edit(user.account(), id, version(ifMatch), require(input));
-        return queries.view(user.account(), id);
+        workflow.edit(user.signedIn(), id, version(ifMatch), require(input));
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
     @Path("/requests/{id}/submit")
     @Operation(summary = "Submit (or resubmit) for review; 400 lists what is missing")
     public RequestView submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.submit(user.account(), id, version(ifMatch));
-        return queries.view(user.account(), id);
+        workflow.submit(user.signedIn(), id, version(ifMatch));
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
@@ -96,8 +96,8 @@ public class RequestApi {
     public RequestView withdraw(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, CommentInput body) {
         workflow.withdraw(
-                user.account(), id, version(ifMatch), body == null ? null : body.comment());
-        return queries.view(user.account(), id);
+                user.signedIn(), id, version(ifMatch), body == null ? null : body.comment());
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
@@ -112,8 +112,8 @@ public class RequestApi {
                                         ProblemException.badInput(
                                                 "decision",
                                                 "use approve, request-changes or reject"));
-        workflow.review(user.account(), id, version(ifMatch), decision, body.comment());
-        return queries.view(user.account(), id);
+        workflow.review(user.signedIn(), id, version(ifMatch), decision, body.comment());
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
@@ -130,24 +130,24 @@ public class RequestApi {
                                         ProblemException.badInput(
                                                 "position",
                                                 "use yes, no-objection, discuss, abstain or recuse"));
-        workflow.ballot(user.account(), id, version(ifMatch), position, body.comment());
-        return queries.view(user.account(), id);
+        workflow.ballot(user.signedIn(), id, version(ifMatch), position, body.comment());
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
     @Path("/requests/{id}/end-call")
     @Operation(summary = "End a revocation's four-week community call")
     public RequestView endCall(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.endCommunityCall(user.account(), id, version(ifMatch));
-        return queries.view(user.account(), id);
+        workflow.endCommunityCall(user.signedIn(), id, version(ifMatch));
+        return queries.view(user.signedIn(), id);
     }
 
     @POST
     @Path("/requests/{id}/complete")
     @Operation(summary = "Perform the registry action; 409 when the port is no longer free")
     public RequestView complete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.complete(user.account(), id, version(ifMatch));
-        return queries.view(user.account(), id);
+        workflow.complete(user.signedIn(), id, version(ifMatch));
+        return queries.view(user.signedIn(), id);
     }
 
     @GET
@@ -155,7 +155,7 @@ public class RequestApi {
     @Operation(summary = "Requests waiting for a role (expert, iesg, iana), oldest first")
     public List<RequestSummary> queue(
             @PathParam("role") @Parameter(description = "expert, iesg or iana") String role) {
-        return queries.queue(user.account(), role);
+        return queries.queue(user.signedIn(), role);
     }
 
     private static RequestInput require(RequestInput input) {

@@ -1,28 +1,21 @@
 package dev.portreg.request;
 
-import dev.portreg.account.PersonLinks;
 import dev.portreg.common.Problem.FieldError;
-import dev.portreg.registry.ChangeItem;
-import dev.portreg.registry.ChangePlan;
 import dev.portreg.registry.Entry;
-import dev.portreg.registry.Person;
 import dev.portreg.registry.PortRange;
 import dev.portreg.registry.PortStatus;
 import dev.portreg.registry.Ports;
-import dev.portreg.registry.RegistryIntent;
 import dev.portreg.registry.RegistrySnapshot;
+import dev.portreg.registry.RequestPolicy;
 import dev.portreg.registry.ServiceNames;
 import dev.portreg.registry.StoredEntry;
 import dev.portreg.registry.Transport;
-import dev.portreg.registry.UpstreamBase;
 import dev.portreg.request.Assessment.PreviewEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -92,12 +85,10 @@ public final class RequestChecks {
         }
     }
 
-    /** The addresses of the IESG and the IETF Chair, whose entries change only by ballot. */
-    static final Set<String> IESG_ADDRESSES = Set.of("iesg@ietf.org", "chair@ietf.org");
-
     private final RequestContent c;
     private final Context ctx;
     private final RegistrySnapshot reg;
+    private final Ownership owner;
     private final List<FieldError> errors = new ArrayList<>();
     private final List<FieldError> warnings = new ArrayList<>();
     private final List<PreviewEntry> preview = new ArrayList<>();
@@ -106,11 +97,14 @@ public final class RequestChecks {
     private Set<Track> allowed = EnumSet.noneOf(Track.class);
     private String policy;
     private boolean iesgEntries;
+    private boolean reservedForOthers;
+    private boolean ownReservation;
 
     private RequestChecks(RequestContent content, Context ctx) {
         this.c = content;
         this.ctx = ctx;
         this.reg = ctx.registry();
+        this.owner = new Ownership(reg, ctx.requester());
     }
 
     public static Assessment assess(RequestContent content, Context ctx) {
@@ -132,7 +126,7 @@ public final class RequestChecks {
                             + " ballot (IESG Approval)";
         }
         Track track = chooseTrack();
-        preview();
+        preview.addAll(RequestPreview.of(c, reg, ctx.requestId(), ctx.today()));
         return new Assessment(
                 track,
                 List.copyOf(allowed),
@@ -142,6 +136,15 @@ public final class RequestChecks {
                 List.copyOf(preview),
                 List.copyOf(suggestions),
                 List.copyOf(competing));
+    }
+
+    /** The tracks and the sentence of one row of the port policy table. */
+    private void apply(RequestPolicy.Case row) {
+        allowed = EnumSet.noneOf(Track.class);
+        for (var p : row.policy.policies()) {
+            allowed.add(Track.of(p));
+        }
+        policy = row.policy.sentence();
     }
 
     // --- kinds -----------------------------------------------------------------------------------
@@ -154,89 +157,11 @@ public final class RequestChecks {
         if (c.ports() != null && c.anyPortIn() != null) {
             error("port", "give a port, or a range for IANA to pick from, not both");
         }
-        PortRange range = null;
-        boolean reservedForOthers = false;
-        boolean ownReservation = false;
-        if (c.ports() != null) {
-            Ports p = c.ports();
-            if (p.to() > PortRange.USER.to) {
-                error("port", "Dynamic ports (49152-65535) are never assigned (RFC 6335 §8.1.2)");
-            } else if (PortRange.of(p.from()) != PortRange.of(p.to())) {
-                error("port", "a range must lie within one range, System or User");
-            } else {
-                range = PortRange.of(p.from());
-                if (!p.single()) {
-                    warn(
-                            "port",
-                            "more than one port is rarely justified: multiplex in-band or use"
-                                    + " discovery (RFC 7605 §7.2)");
-                }
-                for (Transport t : c.transports()) {
-                    for (int port = p.from(); port <= p.to(); port++) {
-                        PortStatus s = reg.status(port, t);
-                        switch (s) {
-                            case UNASSIGNED -> {}
-                            case ASSIGNED, OTHER -> {
-                                error(
-                                        "port",
-                                        port
-                                                + "/"
-                                                + t
-                                                + " is "
-                                                + holderText(port, t)
-                                                + ": choose a free port");
-                                suggestions.addAll(reg.nearestFree(port, c.transports(), 5));
-                            }
-                            case RESERVED, UNLISTED -> {
-                                if (holds(port)) {
-                                    ownReservation = true;
-                                } else {
-                                    reservedForOthers = true;
-                                    if (c.reservedReason() == null) {
-                                        error(
-                                                "reservedReason",
-                                                port
-                                                        + "/"
-                                                        + t
-                                                        + " is Reserved: say why a Reserved port is"
-                                                        + " appropriate (RFC 6335 §8.1)");
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                competitorsOnPorts(p, c.transports());
-            }
-        } else if (c.anyPortIn() != null) {
-            range = c.anyPortIn();
-        }
-        if (range == null && c.ports() == null && c.anyPortIn() == null) {
-            allowed = EnumSet.of(Track.FCFS, Track.EXPERT_REVIEW);
-            policy = "Service name only: First Come First Served (RFC 6335 §8.1.1)";
+        PortRange range = c.ports() != null ? checkPorts(c.ports()) : c.anyPortIn();
+        if (c.ports() == null && c.anyPortIn() == null) {
+            apply(RequestPolicy.Case.NAME_ONLY);
         } else if (range != null) {
-            if (reservedForOthers) {
-                allowed = EnumSet.of(Track.STANDARDS_ACTION, Track.IESG_APPROVAL);
-                policy =
-                        "Reserved port: Standards Action or IESG Approval, with a reason (RFC 6335 §8.1)";
-            } else if (ownReservation) {
-                allowed = EnumSet.of(Track.EXPERT_REVIEW);
-                policy = "Your own reserved port: Expert Review (RFC 6335 §8.1)";
-            } else if (range == PortRange.SYSTEM) {
-                allowed =
-                        c.transports().contains(Transport.DCCP)
-                                ? EnumSet.of(Track.IETF_REVIEW)
-                                : EnumSet.of(Track.IETF_REVIEW, Track.IESG_APPROVAL);
-                policy =
-                        c.transports().contains(Transport.DCCP)
-                                ? "DCCP System port: IETF Review (RFC 6335 §10.3.2)"
-                                : "System port: IETF Review or IESG Approval (RFC 6335 §8.1.2)";
-            } else {
-                allowed = EnumSet.of(Track.EXPERT_REVIEW, Track.IETF_REVIEW, Track.IESG_APPROVAL);
-                policy =
-                        "User port: Expert Review, or IETF Review or IESG Approval for IETF"
-                                + " protocols (RFC 6335 §8.1.2)";
-            }
+            apply(portCase(range));
             if (range == PortRange.USER || range == PortRange.SYSTEM) {
                 require(
                         "justification",
@@ -256,6 +181,78 @@ public final class RequestChecks {
         }
         commonFields();
         serviceCode(null);
+    }
+
+    /** Which row of the port policy table a new assignment in {@code range} falls under. */
+    private RequestPolicy.Case portCase(PortRange range) {
+        if (reservedForOthers) {
+            return RequestPolicy.Case.RESERVED_FOR_OTHERS;
+        }
+        if (ownReservation) {
+            return RequestPolicy.Case.OWN_RESERVATION;
+        }
+        if (range == PortRange.USER) {
+            return RequestPolicy.Case.USER;
+        }
+        return c.transports().contains(Transport.DCCP)
+                ? RequestPolicy.Case.SYSTEM_DCCP
+                : RequestPolicy.Case.SYSTEM;
+    }
+
+    /**
+     * Checks a requested port or run on every transport asked for; the range it lies in, or null
+     * when it cannot be assigned at all (Dynamic, or across two ranges).
+     */
+    private PortRange checkPorts(Ports p) {
+        if (p.to() > PortRange.USER.to) {
+            error("port", "Dynamic ports (49152-65535) are never assigned (RFC 6335 §8.1.2)");
+            return null;
+        }
+        if (PortRange.of(p.from()) != PortRange.of(p.to())) {
+            error("port", "a range must lie within one range, System or User");
+            return null;
+        }
+        if (!p.single()) {
+            warn(
+                    "port",
+                    "more than one port is rarely justified: multiplex in-band or use"
+                            + " discovery (RFC 7605 §7.2)");
+        }
+        for (Transport t : c.transports()) {
+            for (int port = p.from(); port <= p.to(); port++) {
+                checkPort(port, t);
+            }
+        }
+        competitorsOnPorts(p, c.transports());
+        return PortRange.of(p.from());
+    }
+
+    private void checkPort(int port, Transport t) {
+        switch (reg.status(port, t)) {
+            case UNASSIGNED -> {}
+            case ASSIGNED, OTHER -> {
+                error(
+                        "port",
+                        port + "/" + t + " is " + holderText(port, t) + ": choose a free port");
+                suggestions.addAll(reg.nearestFree(port, c.transports(), 5));
+            }
+            case RESERVED, UNLISTED -> {
+                if (owner.holds(port)) {
+                    ownReservation = true;
+                } else {
+                    reservedForOthers = true;
+                    if (c.reservedReason() == null) {
+                        error(
+                                "reservedReason",
+                                port
+                                        + "/"
+                                        + t
+                                        + " is Reserved: say why a Reserved port is appropriate"
+                                        + " (RFC 6335 §8.1)");
+                    }
+                }
+            }
+        }
     }
 
     private void addTransport() {
@@ -297,7 +294,7 @@ public final class RequestChecks {
             return;
         }
         Entry base = service.get(0).entry();
-        if (!c.assignee().isEmpty() && !sameParty(base.assigneeId(), c.assignee())) {
+        if (!c.assignee().isEmpty() && !owner.sameParty(base.assigneeId(), c.assignee())) {
             error(
                     "assignee",
                     "the Assignee cannot be changed (RFC 6335 §8.6); that would be a transfer,"
@@ -305,7 +302,8 @@ public final class RequestChecks {
         }
         boolean newDescription =
                 c.description() != null && !c.description().equals(base.description());
-        boolean newContact = !c.contact().isEmpty() && !sameParty(base.contactId(), c.contact());
+        boolean newContact =
+                !c.contact().isEmpty() && !owner.sameParty(base.contactId(), c.contact());
         if (!newDescription && !newContact) {
             error("description", "change the description or the contact (or both)");
         }
@@ -346,62 +344,6 @@ public final class RequestChecks {
         }
         if (!any) {
             error("targetService", c.targetService() + " has no port to give back");
-        }
-    }
-
-    // --- the preview ---------------------------------------------------------------------------
-
-    /**
-     * The entries the registry action would write, planned now by the same function the action runs
-     * ({@link RegistryAction#intent}); nothing when the request is not yet complete enough to plan
-     * or the registry refuses it (the errors say why).
-     */
-    private void preview() {
-        boolean plannable =
-                switch (c.kind()) {
-                    case NEW_ASSIGNMENT ->
-                            c.serviceName() != null
-                                    && !c.transports().isEmpty()
-                                    && (c.ports() == null || c.ports().to() <= PortRange.USER.to);
-                    case ADD_TRANSPORT -> c.targetService() != null && !c.transports().isEmpty();
-                    case MODIFY, DE_ASSIGN, REVOKE -> c.targetService() != null;
-                };
-        if (!plannable) {
-            return;
-        }
-        ChangePlan plan;
-        try {
-            plan =
-                    RegistryAction.intent(ctx.requestId(), c)
-                            .plan(
-                                    new RegistryIntent.Context(
-                                            reg, ctx.today(), () -> UpstreamBase.NONE));
-        } catch (RuntimeException e) {
-            return;
-        }
-        Map<String, Person> planned = new HashMap<>();
-        for (Person p : plan.people()) {
-            planned.put(p.id(), p);
-        }
-        for (ChangeItem i : plan.items()) {
-            Entry e = i.shown();
-            preview.add(
-                    new PreviewEntry(
-                            switch (i.action()) {
-                                case ADDED -> "add";
-                                case CHANGED -> "change";
-                                case REMOVED -> "remove";
-                            },
-                            e.serviceName(),
-                            e.ports() == null ? null : e.ports().toString(),
-                            e.transport() == null ? null : e.transport().slug(),
-                            e.status().slug(),
-                            e.description(),
-                            personText(e.assigneeId(), planned),
-                            personText(e.contactId(), planned),
-                            e.registered(),
-                            referenceText(e),
-                            e.notes()));
         }
     }
 
@@ -580,9 +522,9 @@ public final class RequestChecks {
         List<StoredEntry> others = new ArrayList<>();
         boolean any = false;
         for (StoredEntry se : found) {
-            if (ownedBy(se.entry())) {
+            if (owner.ownedBy(se.entry())) {
                 any = true;
-                iesgEntries |= iesgHeld(se.entry());
+                iesgEntries |= owner.iesgHeld(se.entry());
             } else {
                 others.add(se);
             }
@@ -594,7 +536,7 @@ public final class RequestChecks {
                             + found.get(0).entry().serviceName()
                             + " may ask for this: your account's verified email address must be"
                             + " theirs, or an operator must link your account to them"
-                            + (found.stream().anyMatch(se -> iesgHeld(se.entry()))
+                            + (found.stream().anyMatch(se -> owner.iesgHeld(se.entry()))
                                     ? " (entries of the IESG or the IETF Chair: an IESG member"
                                             + " asks, and the IESG ballots)"
                                     : ""));
@@ -608,7 +550,7 @@ public final class RequestChecks {
                         (e.ports() == null ? "" : e.ports() + "/")
                                 + (e.transport() == null ? "any" : e.transport().slug())
                                 + " ("
-                                + personText(e.assigneeId(), Map.of())
+                                + RequestPreview.personText(reg, e.assigneeId(), Map.of())
                                 + ")");
             }
             error(
@@ -631,57 +573,6 @@ public final class RequestChecks {
         return null;
     }
 
-    /**
-     * True when the requester is the Assignee or the Contact of {@code e}: by a verified address
-     * that is that person's, or by an operator's link to that person. An entry of the IESG or the
-     * IETF Chair is held by every IESG member and by nobody else.
-     */
-    boolean ownedBy(Entry e) {
-        Requester who = ctx.requester();
-        if (iesgHeld(e)) {
-            return who.iesgMember();
-        }
-        for (String id : new String[] {e.assigneeId(), e.contactId()}) {
-            if (id == null || iesgPerson(id)) {
-                continue;
-            }
-            if (who.people().contains(id)) {
-                return true;
-            }
-            Person p = reg.people().get(id);
-            if (who.verifiedEmail() != null
-                    && p != null
-                    && p.email() != null
-                    && p.email().equalsIgnoreCase(who.verifiedEmail())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the entry's Assignee is the IESG or the IETF Chair. */
-    private boolean iesgHeld(Entry e) {
-        return e.assigneeId() != null && iesgPerson(e.assigneeId());
-    }
-
-    private boolean iesgPerson(String id) {
-        if (PersonLinks.isIesg(id)) {
-            return true;
-        }
-        Person p = reg.people().get(id);
-        return p != null && p.email() != null && IESG_ADDRESSES.contains(lower(p.email()));
-    }
-
-    /** True when the requester holds an assignment on {@code port} (on any transport). */
-    private boolean holds(int port) {
-        for (StoredEntry se : reg.entriesAt(port)) {
-            if (se.entry().status() == PortStatus.ASSIGNED && ownedBy(se.entry())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private String holderText(int port, Transport t) {
         for (StoredEntry se : reg.entriesAt(port)) {
             Entry e = se.entry();
@@ -690,31 +581,6 @@ public final class RequestChecks {
             }
         }
         return "not free (" + reg.status(port, t).label + ")";
-    }
-
-    private boolean sameParty(String personId, Party p) {
-        Person person = personId == null ? null : reg.people().get(personId);
-        if (person == null) {
-            return false;
-        }
-        if (p.email() != null && person.email() != null) {
-            return p.email().equalsIgnoreCase(person.email());
-        }
-        return p.name() != null && p.name().equalsIgnoreCase(person.displayName());
-    }
-
-    private String personText(String id, Map<String, Person> planned) {
-        if (id == null) {
-            return null;
-        }
-        Person p = planned.getOrDefault(id, reg.people().getOrDefault(id, Person.idOnly(id)));
-        return p.displayName() + (p.email() == null ? "" : " <" + p.email() + ">");
-    }
-
-    private static String referenceText(Entry e) {
-        return e.references().isEmpty()
-                ? null
-                : String.join(" ", e.references().stream().map(r -> r.label()).toList());
     }
 
     private void require(String field, String value, String message) {
@@ -729,9 +595,5 @@ public final class RequestChecks {
 
     private void warn(String field, String message) {
         warnings.add(new FieldError(field, message));
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

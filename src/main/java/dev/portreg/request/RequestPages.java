@@ -1,23 +1,22 @@
 package dev.portreg.request;
 
+import static dev.portreg.request.AssessmentPanel.*;
+import static dev.portreg.request.RequestBallot.*;
+import static dev.portreg.request.RequestFormPage.*;
+import static dev.portreg.request.RequestPageViews.*;
+import static dev.portreg.request.RequestTimeline.*;
+
 import dev.portreg.account.Account;
-import dev.portreg.account.AccountService;
-import dev.portreg.account.Roles;
-import dev.portreg.common.Problem.FieldError;
+import dev.portreg.account.CurrentUser;
 import dev.portreg.common.ProblemException;
-import dev.portreg.request.RequestPageViews.Actions;
 import dev.portreg.request.RequestPageViews.FieldErrors;
-import dev.portreg.request.RequestPageViews.Flash;
-import dev.portreg.request.RequestPageViews.FormPage;
-import dev.portreg.request.RequestPageViews.Panel;
 import dev.portreg.request.RequestPageViews.RequestPage;
-import dev.portreg.request.RequestPageViews.TrackChoice;
 import dev.portreg.request.RequestPageViews.Typed;
-import dev.portreg.request.RequestViews.AccountRef;
 import dev.portreg.request.RequestViews.RequestSummary;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.review.BallotPosition;
 import dev.portreg.review.ReviewDecision;
+import dev.portreg.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -68,61 +67,27 @@ public class RequestPages {
         static native TemplateInstance request(RequestPage page);
     }
 
-    /** What a redirect after a successful post says; the link names the key, never the text. */
-    enum Done {
-        CREATED("created", "Draft saved. Check the assessment, then submit it when it is ready."),
-        SAVED("saved", "Your changes are saved."),
-        SUBMITTED("submitted", "Submitted: the request now waits for its reviewers."),
-        WITHDRAWN("withdrawn", "The request is withdrawn."),
-        APPROVED("approve", "You approved the request."),
-        CHANGES("request-changes", "You asked the requester for changes."),
-        REJECTED("reject", "You rejected the request."),
-        BALLOT("ballot", "Your ballot position is recorded."),
-        CALL_ENDED("end-call", "The community call is over: the IESG decides next."),
-        COMPLETED("complete", "The registry action is done: the registry is updated.");
-
-        final String slug;
-        final String message;
-
-        Done(String slug, String message) {
-            this.slug = slug;
-            this.message = message;
-        }
-
-        static Flash flash(String slug) {
-            if (slug == null) {
-                return null;
-            }
-            for (Done d : values()) {
-                if (d.slug.equals(slug)) {
-                    return Flash.success(d.message);
-                }
-            }
-            return null;
-        }
-    }
-
     private final RequestWorkflow workflow;
     private final RequestQueries queries;
-    private final AccountService accounts;
-    private final Actor actor;
+    private final CurrentUser actor;
+    private final RequestPageModels models;
 
     RequestPages(
             RequestWorkflow workflow,
             RequestQueries queries,
-            AccountService accounts,
-            Actor actor) {
+            CurrentUser actor,
+            RequestPageModels models) {
         this.workflow = workflow;
         this.queries = queries;
-        this.accounts = accounts;
         this.actor = actor;
+        this.models = models;
     }
 
     // --- lists -----------------------------------------------------------------------------------
 
     @GET
     public Response mine(@RestQuery String done) {
-        return page(200, Templates.mine(queries.mine(actor.account()), Done.flash(done)));
+        return page(200, Templates.mine(queries.mine(actor.signedIn()), Done.flash(done)));
     }
 
     // --- the draft form --------------------------------------------------------------------------
@@ -135,11 +100,16 @@ public class RequestPages {
             @RestQuery String kind,
             @RestQuery List<String> transports,
             @RestQuery String targetService) {
-        Account me = actor.account();
-        String k = operator(me) || !RequestKind.REVOKE.slug.equals(kind) ? kind : null;
+        Account me = actor.signedIn();
+        String k =
+                RequestPageModels.operator(me) || !RequestKind.REVOKE.slug.equals(kind)
+                        ? kind
+                        : null;
         RequestForm form = RequestForm.prefilled(k, port, transports, targetService);
         return page(
-                200, Templates.form(formPage(form, null, FieldErrors.NONE, quietly(form), null)));
+                200,
+                Templates.form(
+                        models.formPage(form, null, FieldErrors.NONE, models.quietly(form), null)));
     }
 
     @POST
@@ -148,7 +118,10 @@ public class RequestPages {
         return orRefused(
                 form,
                 null,
-                () -> redirect(workflow.create(actor.account(), input(form)).id, Done.CREATED));
+                () ->
+                        redirect(
+                                workflow.create(actor.signedIn(), RequestPageModels.input(form)).id,
+                                Done.CREATED));
     }
 
     /** Assesses the form as it stands, saving nothing. */
@@ -156,7 +129,7 @@ public class RequestPages {
     @Path("check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response check(@BeanParam RequestForm form) {
-        Long id = editedId(form);
+        Long id = models.editedId(form);
         if (RequestForm.trim(form.usePort) != null) {
             form.port = form.usePort.trim();
             form.portChoice = RequestForm.SPECIFIC;
@@ -165,7 +138,7 @@ public class RequestPages {
                 form,
                 id,
                 () -> {
-                    Assessment a = assess(form, id);
+                    Assessment a = models.assess(form, id);
                     FieldErrors errors = FieldErrors.of(a.errors());
                     Flash flash =
                             a.submittable()
@@ -178,7 +151,8 @@ public class RequestPages {
                                                             ? " point blocks"
                                                             : " points block")
                                                     + " submission, marked below. Nothing was saved.");
-                    return page(200, Templates.form(formPage(form, id, errors, a, flash, true)));
+                    return page(
+                            200, Templates.form(models.formPage(form, id, errors, a, flash, true)));
                 });
     }
 
@@ -187,15 +161,15 @@ public class RequestPages {
     @Path("assessment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assessment(@BeanParam RequestForm form) {
-        Long id = editedId(form);
+        Long id = models.editedId(form);
         FormPage p;
         try {
-            p = formPage(form, id, FieldErrors.NONE, assess(form, id), null);
+            p = models.formPage(form, id, FieldErrors.NONE, models.assess(form, id), null);
         } catch (ProblemException e) {
             if (e.status() != 400) {
                 throw e;
             }
-            p = refused(form, id, e, null);
+            p = models.refused(form, id, e, null);
         }
         return page(200, Templates.assessment(p));
     }
@@ -203,11 +177,12 @@ public class RequestPages {
     @GET
     @Path("{id}/edit")
     public Response editForm(@PathParam("id") String id) {
-        RequestView v = editable(id(id));
+        RequestView v = models.editable(id(id));
         RequestForm form = RequestForm.of(v);
         return page(
                 200,
-                Templates.form(formPage(form, v.id(), FieldErrors.NONE, v.assessment(), null)));
+                Templates.form(
+                        models.formPage(form, v.id(), FieldErrors.NONE, v.assessment(), null)));
     }
 
     /** Saves the draft; with {@code action=submit} submits it right after. */
@@ -219,20 +194,25 @@ public class RequestPages {
         form.id = Long.toString(id);
         PortRequest saved;
         try {
-            saved = workflow.edit(actor.account(), id, version(form.version), input(form));
+            saved =
+                    workflow.edit(
+                            actor.signedIn(),
+                            id,
+                            version(form.version),
+                            RequestPageModels.input(form));
         } catch (ProblemException e) {
             if (e.status() == 400) {
-                return page(422, Templates.form(refused(form, id, e, null)));
+                return page(422, Templates.form(models.refused(form, id, e, null)));
             }
             if (e.status() == 409) {
                 return page(
                         409,
                         Templates.form(
-                                formPage(
+                                models.formPage(
                                         form,
                                         id,
                                         FieldErrors.NONE,
-                                        quietly(form, id),
+                                        models.quietly(form, id),
                                         Flash.error(
                                                 e.getMessage()
                                                         + ". Nothing was saved: your text is"
@@ -245,14 +225,14 @@ public class RequestPages {
         }
         form.version = Integer.toString(saved.version);
         try {
-            workflow.submit(actor.account(), id, saved.version);
+            workflow.submit(actor.signedIn(), id, saved.version);
             return redirect(id, Done.SUBMITTED);
         } catch (ProblemException e) {
             if (e.status() == 400) {
                 return page(
                         422,
                         Templates.form(
-                                refused(
+                                models.refused(
                                         form,
                                         id,
                                         e,
@@ -276,7 +256,7 @@ public class RequestPages {
             if (e.status() != 400) {
                 throw e;
             }
-            return page(422, Templates.form(refused(form, id, e, null)));
+            return page(422, Templates.form(models.refused(form, id, e, null)));
         }
     }
 
@@ -294,16 +274,16 @@ public class RequestPages {
     public Response submit(@PathParam("id") String idText, @RestForm String version) {
         long id = id(idText);
         try {
-            workflow.submit(actor.account(), id, version(version));
+            workflow.submit(actor.signedIn(), id, version(version));
             return redirect(id, Done.SUBMITTED);
         } catch (ProblemException e) {
             if (e.status() == 400) {
-                RequestView v = queries.view(actor.account(), id);
+                RequestView v = queries.view(actor.signedIn(), id);
                 RequestForm form = RequestForm.of(v);
                 return page(
                         422,
                         Templates.form(
-                                formPage(
+                                models.formPage(
                                         form,
                                         id,
                                         FieldErrors.of(e.errors()),
@@ -325,7 +305,7 @@ public class RequestPages {
         return act(
                 id,
                 new Typed("withdraw", comment, null, FieldErrors.NONE),
-                () -> workflow.withdraw(actor.account(), id, version(version), comment),
+                () -> workflow.withdraw(actor.signedIn(), id, version(version), comment),
                 Done.WITHDRAWN);
     }
 
@@ -356,7 +336,7 @@ public class RequestPages {
         return act(
                 id,
                 typed,
-                () -> workflow.review(actor.account(), id, version(version), d, comment),
+                () -> workflow.review(actor.signedIn(), id, version(version), d, comment),
                 done);
     }
 
@@ -381,7 +361,7 @@ public class RequestPages {
         return act(
                 id,
                 typed,
-                () -> workflow.ballot(actor.account(), id, version(version), p, comment),
+                () -> workflow.ballot(actor.signedIn(), id, version(version), p, comment),
                 Done.BALLOT);
     }
 
@@ -393,7 +373,7 @@ public class RequestPages {
         return act(
                 id,
                 Typed.NONE,
-                () -> workflow.endCommunityCall(actor.account(), id, version(version)),
+                () -> workflow.endCommunityCall(actor.signedIn(), id, version(version)),
                 Done.CALL_ENDED);
     }
 
@@ -405,7 +385,7 @@ public class RequestPages {
         return act(
                 id,
                 Typed.NONE,
-                () -> workflow.complete(actor.account(), id, version(version)),
+                () -> workflow.complete(actor.signedIn(), id, version(version)),
                 Done.COMPLETED);
     }
 
@@ -428,9 +408,17 @@ public class RequestPages {
      */
     private Response refusedAction(long id, ProblemException e, Typed typed) {
         if (e.status() == 400) {
-            Typed shown = new Typed(typed.form(), typed.comment(), typed.position(), errorsOf(e));
+            Typed shown =
+                    new Typed(
+                            typed.form(),
+                            typed.comment(),
+                            typed.position(),
+                            RequestPageModels.errorsOf(e));
             return requestPage(
-                    422, id, Flash.error("Nothing was changed: " + firstMessage(e)), shown);
+                    422,
+                    id,
+                    Flash.error("Nothing was changed: " + RequestPageModels.firstMessage(e)),
+                    shown);
         }
         if (e.status() == 409) {
             return requestPage(409, id, Flash.error(e.getMessage()), typed);
@@ -439,166 +427,7 @@ public class RequestPages {
     }
 
     private Response requestPage(int status, long id, Flash flash, Typed typed) {
-        Account me = actor.account();
-        RequestView v = queries.view(me, id);
-        List<AccountRef> members =
-                v.ballot() == null
-                        ? List.of()
-                        : accounts.listWithRole(Roles.IESG).stream()
-                                .map(a -> new AccountRef(a.username(), a.name()))
-                                .toList();
-        boolean owner = v.requester().username().equals(me.username);
-        RequestPage p =
-                new RequestPage(
-                        v,
-                        RequestPageViews.subject(v.content()),
-                        v.requester().name() + " (" + v.requester().username() + ")",
-                        RequestPageViews.when(v.createdAt()),
-                        RequestPageViews.when(v.updatedAt()),
-                        RequestPageViews.when(v.submittedAt()),
-                        RequestPageViews.day(v.callEndsAt()),
-                        RequestPageViews.age(v.ageDays()),
-                        RequestPageViews.facts(v.content()),
-                        Panel.of(v.assessment(), null, !v.status().editable()),
-                        RequestPageViews.ballot(v.ballot(), members),
-                        RequestPageViews.timeline(v),
-                        RequestPageViews.changesSinceLastSubmission(v),
-                        Actions.of(v),
-                        typed,
-                        flash,
-                        owner,
-                        me.username);
-        return page(status, Templates.request(p));
-    }
-
-    /** The form page for {@code form}, assessed by {@code a} (null when it could not be read). */
-    private FormPage formPage(
-            RequestForm form, Long id, FieldErrors errors, Assessment a, Flash flash) {
-        return formPage(form, id, errors, a, flash, false);
-    }
-
-    private FormPage formPage(
-            RequestForm form,
-            Long id,
-            FieldErrors errors,
-            Assessment a,
-            Flash flash,
-            boolean checked) {
-        Account me = actor.account();
-        boolean editing = id != null;
-        if (editing) {
-            form.id = Long.toString(id);
-        }
-        String kindLabel = form.parsedKind().map(k -> k.label).orElse(null);
-        String pending = null;
-        if (a == null && form.portMissing()) {
-            pending =
-                    "Type a port number or range, choose a range for IANA to pick from, or"
-                            + " choose No port: the track and the entries the registry would get"
-                            + " show here.";
-        }
-        return new FormPage(
-                editing ? "Edit request #" + id : "New request",
-                id,
-                form.version,
-                editing ? "/requests/" + id + "/edit" : "/requests",
-                form,
-                errors,
-                Panel.of(a, FORM_ID),
-                TrackChoice.of(a, form),
-                RequestPageViews.kinds(form, operator(me)),
-                kindLabel,
-                RequestPageViews.visible(form, a, errors),
-                pending,
-                flash,
-                checked);
-    }
-
-    /** The form again after a refusal, with its messages beside the fields. */
-    private FormPage refused(RequestForm form, Long id, ProblemException e, Flash flash) {
-        FieldErrors errors = errorsOf(e);
-        Flash shown =
-                flash != null
-                        ? flash
-                        : Flash.error(
-                                errors.items().size() == 1
-                                        ? "Please correct the field marked below. Nothing was saved."
-                                        : "Please correct the fields marked below. Nothing was"
-                                                + " saved.");
-        return formPage(form, id, errors, quietly(form, id), shown);
-    }
-
-    /**
-     * The form as the workflow takes it; a specific port without a number is refused here, or the
-     * request would silently become one for a name only.
-     */
-    private static RequestInput input(RequestForm form) {
-        if (form.portMissing()) {
-            throw ProblemException.badInput(
-                    "port",
-                    "type a port number or range, or choose a range for IANA to pick from, or No"
-                            + " port");
-        }
-        return form.toInput();
-    }
-
-    private Assessment assess(RequestForm form, Long id) {
-        RequestContent content = RequestContent.parse(input(form));
-        return workflow.assess(content, id == null ? 0 : id, actor.account());
-    }
-
-    /** The assessment of the form, or null when it cannot be read yet. */
-    private Assessment quietly(RequestForm form, Long id) {
-        try {
-            return assess(form, id);
-        } catch (ProblemException e) {
-            return null;
-        }
-    }
-
-    private Assessment quietly(RequestForm form) {
-        return quietly(form, null);
-    }
-
-    /** The id of the request a Check is about, after making sure the viewer may edit it. */
-    private Long editedId(RequestForm form) {
-        String text = RequestForm.trim(form.id);
-        if (text == null) {
-            return null;
-        }
-        long id = id(text);
-        editable(id);
-        return id;
-    }
-
-    /** The request, when the viewer may edit it now; else the reason, as the workflow words it. */
-    private RequestView editable(long id) {
-        Account me = actor.account();
-        RequestView v = queries.view(me, id);
-        if (!v.allowedActions().contains(Action.EDIT)) {
-            if (!v.requester().username().equals(me.username)) {
-                throw Lifecycle.forbidden("only the requester may edit this request");
-            }
-            throw ProblemException.wrongState(
-                    "cannot edit a request that is " + v.statusLabel().toLowerCase());
-        }
-        return v;
-    }
-
-    private static FieldErrors errorsOf(ProblemException e) {
-        List<FieldError> errors =
-                e.errors().isEmpty() ? List.of(new FieldError("kind", e.getMessage())) : e.errors();
-        return FieldErrors.of(errors);
-    }
-
-    private static String firstMessage(ProblemException e) {
-        return e.errors().isEmpty()
-                ? e.getMessage()
-                : RequestPageViews.sentence(e.errors().get(0).field(), e.errors().get(0).message());
-    }
-
-    private static boolean operator(Account a) {
-        return a.roles.contains(Roles.IANA);
+        return page(status, Templates.request(models.requestPage(id, flash, typed)));
     }
 
     /** A request id from the path: anything but a number is a request nobody can see. */
@@ -625,17 +454,14 @@ public class RequestPages {
     }
 
     private static Response redirect(long id, Done done) {
-        return Response.seeOther(URI.create("/requests/" + id + "?done=" + done.slug))
-                .header("Cache-Control", "no-store")
-                .build();
+        return Response.seeOther(URI.create("/requests/" + id + "?done=" + done.slug)).build();
     }
 
-    /** A page for one signed-in visitor: never stored by a cache. */
+    /**
+     * A page for one signed-in visitor, with its status. Never stored by a cache: SecurityHeaders
+     * marks every answer to a signed-in request no-store.
+     */
     static Response page(int status, TemplateInstance page) {
-        return Response.status(status)
-                .type(HTML)
-                .header("Cache-Control", "no-store")
-                .entity(page)
-                .build();
+        return Response.status(status).type(HTML).entity(page).build();
     }
 }

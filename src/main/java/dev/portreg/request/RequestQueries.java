@@ -60,7 +60,7 @@ public class RequestQueries {
         }
         BallotView ballot = null;
         if (r.track != null && r.track.ballot()) {
-            RequestWorkflow.Ballot b = workflow.ballot(r, log);
+            Ballot b = workflow.ballot(r, log);
             List<PositionView> positions = new ArrayList<>();
             for (RequestEvent e : b.positions()) {
                 BallotPosition p =

@@ -32,6 +32,16 @@ public enum Track {
         return policy.label;
     }
 
+    /** The track a registration policy decides by. */
+    public static Track of(RegistrationPolicy policy) {
+        for (Track t : values()) {
+            if (t.policy == policy) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no track for " + policy);
+    }
+
     public static Optional<Track> parse(String text) {
         return Slugs.parse(Track.class, text, Track::slug);
     }

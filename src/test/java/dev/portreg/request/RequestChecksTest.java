@@ -248,8 +248,20 @@ class RequestChecksTest {
                         input("frob", "938", "iesg-approval", "tcp"),
                         "ann@example.org",
                         new RequestChecks.OpenRequest(
-                                7, "other", Ports.of(938), List.of(Transport.TCP)));
+                                7, "other", Ports.of(938), List.of(Transport.TCP)),
+                        // Same port, other transport; other port, same transport: no competition.
+                        new RequestChecks.OpenRequest(
+                                8, "udp-only", Ports.of(938), List.of(Transport.UDP)),
+                        new RequestChecks.OpenRequest(
+                                9, "next-door", Ports.parse("939-940"), List.of(Transport.TCP)));
         assertEquals(List.of(), a.errors());
+        assertEquals(
+                List.of(
+                        new FieldError(
+                                "port",
+                                "request #7 also asks for 938/tcp; the first to be completed gets"
+                                        + " it")),
+                a.warnings());
         assertEquals(List.of(7L), a.competing());
     }
 

@@ -1,8 +1,12 @@
-package dev.portreg.account;
+package dev.portreg.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portreg.account.BearerTokenMechanism;
+import dev.portreg.account.CurrentUser;
+import dev.portreg.account.SignInThrottledException;
 import dev.portreg.common.Problem;
+import dev.portreg.common.Urls;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationFailedException;
@@ -179,7 +183,7 @@ public class AuthProblems {
     }
 
     static boolean isApi(String path) {
-        return path != null && path.startsWith("/api/");
+        return Urls.isApi(path);
     }
 
     private static Problem problem(int status, String title, String detail, String path) {

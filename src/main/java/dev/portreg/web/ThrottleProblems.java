@@ -1,6 +1,9 @@
-package dev.portreg.account;
+package dev.portreg.web;
 
+import dev.portreg.account.SignInThrottledException;
+import dev.portreg.account.TooManyRequests;
 import dev.portreg.common.Problem;
+import dev.portreg.common.Urls;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +38,7 @@ public class ThrottleProblems {
         String path = ctx.normalizedPath();
         Response.ResponseBuilder b =
                 Response.status(429).header("Retry-After", Long.toString(retryAfter));
-        if (AuthProblems.isApi(path)) {
+        if (Urls.isApi(path)) {
             return b.type(Problem.MEDIA_TYPE)
                     .entity(
                             new Problem(

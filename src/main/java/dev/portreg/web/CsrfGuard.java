@@ -1,6 +1,7 @@
-package dev.portreg.account;
+package dev.portreg.web;
 
 import dev.portreg.common.Problem;
+import dev.portreg.common.Urls;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.ext.web.RoutingContext;
@@ -49,7 +50,7 @@ public class CsrfGuard {
             return null;
         }
         String path = ctx.normalizedPath();
-        if (AuthProblems.isApi(path)) {
+        if (Urls.isApi(path)) {
             String site = request.getHeaderString("Sec-Fetch-Site");
             if ("cross-site".equals(site) || "same-site".equals(site)) {
                 return Response.status(403)
@@ -81,7 +82,7 @@ public class CsrfGuard {
             ContainerResponseContext response,
             RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (AuthProblems.isApi(path)) {
+        if (Urls.isApi(path)) {
             // The CSRF filter adds its cookie in a response filter of its own; drop it just
             // before the headers go out, whatever order the filters ran in.
             ctx.addHeadersEndHandler(v -> ctx.response().removeCookie(cookieName, false));

@@ -1,0 +1,208 @@
+package dev.portreg.request;
+
+import static dev.portreg.request.AssessmentPanel.*;
+import static dev.portreg.request.RequestBallot.*;
+import static dev.portreg.request.RequestPageViews.*;
+import static dev.portreg.request.RequestTimeline.*;
+
+import dev.portreg.registry.PortRange;
+import dev.portreg.web.Flash;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The draft form's model: the kinds offered, the track choice, which groups of fields show. */
+public final class RequestFormPage {
+
+    private RequestFormPage() {}
+
+    // --- the form --------------------------------------------------------------------------------
+
+    /** A radio button: value, label, a hint, whether it is chosen. */
+    public record Option(String value, String label, String hint, boolean checked) {}
+
+    /**
+     * The track choice: radios when more than one track applies, else the one that does.
+     *
+     * @param fixed the only track that applies, or null
+     */
+    public record TrackChoice(List<Option> options, String fixed, String policy, String derived) {
+
+        static TrackChoice of(Assessment a, RequestForm form) {
+            if (a == null || a.allowedTracks().isEmpty()) {
+                return new TrackChoice(List.of(), null, a == null ? null : a.policy(), null);
+            }
+            if (a.allowedTracks().size() == 1) {
+                return new TrackChoice(
+                        List.of(), a.allowedTracks().get(0).label(), a.policy(), null);
+            }
+            String chosen = form.chosenTrack();
+            String derived = chosen == null && a.track() != null ? a.track().slug() : null;
+            String preselected = chosen != null ? chosen : derived;
+            List<Option> options = new ArrayList<>();
+            for (Track t : a.allowedTracks()) {
+                options.add(
+                        new Option(
+                                t.slug(),
+                                t.label(),
+                                hint(t),
+                                t.slug().equalsIgnoreCase(preselected == null ? "" : preselected)));
+            }
+            return new TrackChoice(List.copyOf(options), null, a.policy(), derived);
+        }
+
+        private static String hint(Track t) {
+            return switch (t) {
+                case FCFS -> "IANA checks and registers the name (RFC 8126 §4.4).";
+                case EXPERT_REVIEW -> "A designated expert reviews it (RFC 8126 §4.5).";
+                case IETF_REVIEW ->
+                        "An IETF-stream RFC asks for it; name the document below (RFC 8126 §4.8).";
+                case STANDARDS_ACTION ->
+                        "A Standards Track or BCP RFC asks for it (RFC 8126 §4.9).";
+                case IESG_APPROVAL -> "The IESG approves it by ballot (RFC 8126 §4.10).";
+            };
+        }
+
+        public boolean choice() {
+            return !options.isEmpty();
+        }
+    }
+
+    /**
+     * The draft form: new, edit, or shown again after Check or a refusal.
+     *
+     * @param action where "Save draft" posts
+     * @param visible the groups of fields shown now; the others are rendered hidden
+     * @param pending why there is no assessment yet (no port typed), or null
+     */
+    public record FormPage(
+            String heading,
+            Long id,
+            String version,
+            String action,
+            RequestForm form,
+            FieldErrors errors,
+            Panel panel,
+            TrackChoice track,
+            List<Option> kinds,
+            String kindLabel,
+            Set<String> visible,
+            String pending,
+            Flash flash,
+            boolean checked) {
+
+        public boolean editing() {
+            return id != null;
+        }
+
+        /**
+         * The list of what to correct above the form: after a refusal. After Check the assessment
+         * panel lists the same points beside the form, so once is enough.
+         */
+        public boolean summary() {
+            return errors.any() && (!checked || panel == null);
+        }
+
+        public boolean shows(String group) {
+            return visible.contains(group);
+        }
+
+        /** True when one of the space-separated groups is shown: a fieldset is shown then. */
+        public boolean showsAny(String groups) {
+            for (String g : groups.split(" ")) {
+                if (visible.contains(g)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The visible groups for the script that re-checks as the visitor types. */
+        public String visibleList() {
+            return String.join(" ", visible);
+        }
+    }
+
+    /** The groups of the form shown for this kind, range, transports and assessment. */
+    static Set<String> visible(RequestForm form, Assessment a, FieldErrors errors) {
+        Set<String> uses = form.fieldsOfKind();
+        Set<String> out = new LinkedHashSet<>();
+        out.add("kind");
+        out.add("notes");
+        boolean newAssignment =
+                form.parsedKind()
+                        .orElse(RequestKind.NEW_ASSIGNMENT)
+                        .equals(RequestKind.NEW_ASSIGNMENT);
+        PortRange range = form.range();
+        boolean rangeUnknown = newAssignment && form.asksForPort() && range == null;
+        for (String g : uses) {
+            boolean show =
+                    switch (g) {
+                        case "justification" ->
+                                rangeUnknown
+                                        || range == PortRange.USER
+                                        || range == PortRange.SYSTEM;
+                        case "systemJustification", "stableSpecification" ->
+                                rangeUnknown || range == PortRange.SYSTEM;
+                        case "reservedReason" ->
+                                a != null && a.allowedTracks().contains(Track.STANDARDS_ACTION);
+                        case "ietfDocument" ->
+                                a != null && a.allowedTracks().contains(Track.IETF_REVIEW);
+                        case "serviceCode" -> form.hasTransport("dccp");
+                        default -> true;
+                    };
+            if (show || filled(form, g) || errors.touches(g)) {
+                out.add(g);
+            }
+        }
+        if (errors.touches("kind")) {
+            out.add("kind");
+        }
+        return out;
+    }
+
+    private static boolean filled(RequestForm f, String group) {
+        String v =
+                switch (group) {
+                    case "justification" -> f.justification;
+                    case "systemJustification" -> f.systemJustification;
+                    case "stableSpecification" -> f.stableSpecification;
+                    case "reservedReason" -> f.reservedReason;
+                    case "ietfDocument" -> f.ietfDocument;
+                    case "serviceCode" -> f.serviceCode;
+                    default -> null;
+                };
+        return RequestForm.trim(v) != null;
+    }
+
+    /** The kinds offered on a new form, with what each means. */
+    static List<Option> kinds(RequestForm form, boolean operator) {
+        List<Option> out = new ArrayList<>();
+        for (RequestKind k : RequestForm.offered(operator)) {
+            out.add(new Option(k.slug, k.label, kindHint(k), form.isKind(k.slug)));
+        }
+        out.add(
+                new Option(
+                        RequestForm.TRANSFER,
+                        "Transfer to another party",
+                        "Not possible (RFC 6335 §8.5): the assignee de-assigns, and the new party"
+                                + " files a new assignment request.",
+                        form.isKind(RequestForm.TRANSFER)));
+        return List.copyOf(out);
+    }
+
+    static String kindHint(RequestKind k) {
+        return switch (k) {
+            case NEW_ASSIGNMENT ->
+                    "A service name, with a port, any free port of a range, or none.";
+            case ADD_TRANSPORT ->
+                    "Another transport for a service you hold (RFC 6335 §7.2, Expert Review).";
+            case MODIFY ->
+                    "A new description or contact for a service you hold (§8.6); the assignee stays.";
+            case DE_ASSIGN ->
+                    "Give a port back: it becomes Reserved, the name stays registered (§8.2).";
+            case REVOKE -> "IANA only: a four-week community call, then the IESG decides (§8.4).";
+        };
+    }
+}

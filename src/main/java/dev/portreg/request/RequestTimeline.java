@@ -1,0 +1,186 @@
+package dev.portreg.request;
+
+import static dev.portreg.request.AssessmentPanel.*;
+import static dev.portreg.request.RequestBallot.*;
+import static dev.portreg.request.RequestFormPage.*;
+import static dev.portreg.request.RequestPageViews.*;
+
+import dev.portreg.request.RequestViews.EventView;
+import dev.portreg.request.RequestViews.RequestView;
+import dev.portreg.review.BallotPosition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request's timeline: one item per event of its log, field changes labelled by the field model.
+ */
+public final class RequestTimeline {
+
+    private RequestTimeline() {}
+
+    /** A field that changed: before and after. */
+    public record Change(String label, String before, String after) {}
+
+    /**
+     * One event of the timeline.
+     *
+     * @param link a page the event points to (the registry change of a completion), or null
+     */
+    public record TimelineItem(
+            long id,
+            EventKind kind,
+            String title,
+            String actor,
+            String when,
+            String iso,
+            RequestState from,
+            RequestState to,
+            String comment,
+            boolean blocking,
+            String changesTitle,
+            List<Change> changes,
+            List<String> lines,
+            String link,
+            String linkLabel) {}
+
+    static List<TimelineItem> timeline(RequestView v) {
+        List<TimelineItem> out = new ArrayList<>();
+        for (EventView e : v.events()) {
+            out.add(timelineItem(e));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What the timeline shows of one event: a switch without default, so no kind is forgotten. */
+    static TimelineItem timelineItem(EventView e) {
+        Map<String, Object> data = e.data() == null ? Map.of() : e.data();
+        Draft it = new Draft(e.comment());
+        it.title =
+                switch (e.kind()) {
+                    case CREATED -> "Created the draft";
+                    case EDITED -> {
+                        it.changes = changes(data.get("changes"));
+                        yield "Edited the request";
+                    }
+                    case SUBMITTED -> "Submitted for " + trackLabel(data.get("track"));
+                    case RESUBMITTED -> {
+                        it.changesTitle = "What changed since the last submission";
+                        it.changes = changes(data.get("changes"));
+                        if (it.changes.isEmpty()) {
+                            it.lines.add("Nothing changed since the last submission.");
+                        }
+                        yield "Resubmitted for " + trackLabel(data.get("track"));
+                    }
+                    case WITHDRAWN -> "Withdrew the request";
+                    case APPROVED -> "Approved";
+                    case CHANGES_REQUESTED -> "Asked for changes";
+                    case REJECTED -> "Rejected the request";
+                    case BALLOT -> {
+                        BallotPosition p =
+                                BallotPosition.parseEntered(String.valueOf(data.get("position")))
+                                        .orElse(BallotPosition.NO_RECORD);
+                        it.blocking = p.blocking;
+                        yield "Ballot position: " + p.label;
+                    }
+                    case CALL_STARTED -> {
+                        Object ends = data.get("callEndsAt");
+                        if (ends != null) {
+                            it.lines.add(
+                                    "Runs from "
+                                            + day(e.at())
+                                            + " until "
+                                            + day(Instant.parse(ends.toString()))
+                                            + " (RFC 6335 §8.4).");
+                        }
+                        yield "Started the four-week community call";
+                    }
+                    case CALL_ENDED -> "Ended the community call: the IESG decides";
+                    case COMPLETED -> {
+                        Object change = data.get("registryChange");
+                        if (change != null) {
+                            it.link = "/changes/" + change;
+                            it.linkLabel = "Registry change #" + change;
+                        }
+                        if (data.get("entries") instanceof List<?> entries) {
+                            for (Object o : entries) {
+                                it.lines.add(String.valueOf(o));
+                            }
+                        }
+                        // The summary lists the same entries: show them once, as a list.
+                        it.comment = it.lines.isEmpty() ? it.comment : null;
+                        yield "Performed the registry action";
+                    }
+                };
+        return new TimelineItem(
+                e.id(),
+                e.kind(),
+                it.title,
+                e.actor() == null ? "the system" : e.actor().name(),
+                when(e.at()),
+                e.at() == null ? null : e.at().toString(),
+                e.from(),
+                e.to(),
+                it.comment,
+                it.blocking,
+                it.changesTitle,
+                it.changes,
+                List.copyOf(it.lines),
+                it.link,
+                it.linkLabel);
+    }
+
+    /** A timeline item while it is put together. */
+    private static final class Draft {
+        String title;
+        String comment;
+        String changesTitle;
+        List<Change> changes = List.of();
+        final List<String> lines = new ArrayList<>();
+        String link;
+        String linkLabel;
+        boolean blocking;
+
+        Draft(String comment) {
+            this.comment = comment;
+        }
+    }
+
+    /** The changes of the latest resubmission, for reviewers: empty when there was none. */
+    static List<Change> changesSinceLastSubmission(RequestView v) {
+        for (int i = v.events().size() - 1; i >= 0; i--) {
+            EventView e = v.events().get(i);
+            if (e.kind() == EventKind.SUBMITTED) {
+                return List.of();
+            }
+            if (e.kind() == EventKind.RESUBMITTED) {
+                return changes(e.data() == null ? null : e.data().get("changes"));
+            }
+        }
+        return List.of();
+    }
+
+    private static String trackLabel(Object slug) {
+        return slug == null
+                ? "review"
+                : Track.parse(slug.toString()).map(Track::label).orElse(slug.toString());
+    }
+
+    private static List<Change> changes(Object raw) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            return List.of();
+        }
+        List<Change> out = new ArrayList<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String before = null;
+            String after = null;
+            if (e.getValue() instanceof List<?> pair && pair.size() == 2) {
+                before = pair.get(0) == null ? null : pair.get(0).toString();
+                after = pair.get(1) == null ? null : pair.get(1).toString();
+            }
+            out.add(new Change(label(String.valueOf(e.getKey())), before, after));
+        }
+        return List.copyOf(out);
+    }
+}
