@@ -504,7 +504,8 @@ public class RegistryQueries {
                 e.serviceCode(),
                 e.unauthorized(),
                 e.notes(),
-                e.legacyName());
+                e.legacyName(),
+                EarlyAllocation.in(e.description()).orElse(null));
     }
 
     private static PersonView person(RegistrySnapshot s, String id) {
