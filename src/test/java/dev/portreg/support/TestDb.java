@@ -132,7 +132,7 @@ public class TestDb {
                 Statement s = c.createStatement()) {
             s.execute(
                     "SELECT pg_advisory_lock("
-                            + dev.portreg.registry.RegistryWriter.LOCK_KEY
+                            + dev.portreg.registry.RegistryWriter.LOCK_ARGS
                             + ")");
             try {
                 s.executeUpdate("DELETE FROM port_holding");
@@ -142,7 +142,7 @@ public class TestDb {
             } finally {
                 s.execute(
                         "SELECT pg_advisory_unlock("
-                                + dev.portreg.registry.RegistryWriter.LOCK_KEY
+                                + dev.portreg.registry.RegistryWriter.LOCK_ARGS
                                 + ")");
             }
         } catch (SQLException e) {
