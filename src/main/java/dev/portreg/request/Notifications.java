@@ -88,6 +88,34 @@ public class Notifications {
         return out;
     }
 
+    /** To the deciders: a request waits for them. */
+    private static Letter waitsFor(Subject s) {
+        PortRequest r = s.r();
+        return new Letter(
+                "Request #" + r.id + " waits for you: " + s.what(),
+                "Request "
+                        + s.what()
+                        + " by "
+                        + r.requester.name
+                        + " waits for "
+                        + r.state.label.toLowerCase()
+                        + ".");
+    }
+
+    /** To the requester: their request was submitted. */
+    private static Letter submitted(Subject s) {
+        PortRequest r = s.r();
+        return new Letter(
+                "Request #" + r.id + " submitted: " + s.what(),
+                "Your request "
+                        + s.what()
+                        + " was submitted and now waits for "
+                        + r.state.label.toLowerCase()
+                        + " ("
+                        + r.track.label()
+                        + ").");
+    }
+
     /** What a mail is about: the request, in a few words, and the latest comment. */
     private record Subject(PortRequest r, String what, String latest) {}
 
@@ -97,30 +125,9 @@ public class Notifications {
     private static Letter letter(EventKind kind, Recipient to, Subject s) {
         PortRequest r = s.r();
         String id = "#" + r.id;
-        String state = r.state.label.toLowerCase();
-        Letter waitsForYou =
-                new Letter(
-                        "Request " + id + " waits for you: " + s.what(),
-                        "Request "
-                                + s.what()
-                                + " by "
-                                + r.requester.name
-                                + " waits for "
-                                + state
-                                + ".");
+        Letter waitsForYou = waitsFor(s);
         return switch (kind) {
-            case SUBMITTED, RESUBMITTED ->
-                    to == Recipient.REQUESTER
-                            ? new Letter(
-                                    "Request " + id + " submitted: " + s.what(),
-                                    "Your request "
-                                            + s.what()
-                                            + " was submitted and now waits for "
-                                            + state
-                                            + " ("
-                                            + r.track.label()
-                                            + ").")
-                            : waitsForYou;
+            case SUBMITTED, RESUBMITTED -> to == Recipient.REQUESTER ? submitted(s) : waitsForYou;
             case CALL_ENDED -> waitsForYou;
             case CALL_STARTED ->
                     new Letter(

@@ -67,100 +67,12 @@ public record RequestContent(
             throw ProblemException.badInput(limits);
         }
         List<FieldError> errors = new ArrayList<>();
-        RequestKind kind = RequestKind.NEW_ASSIGNMENT;
-        String kindText = trimToNull(in.kind());
-        if (kindText != null) {
-            if (kindText.equalsIgnoreCase("transfer")) {
-                throw ProblemException.badInput("kind", RequestKind.TRANSFER_REFUSED);
-            }
-            kind = RequestKind.parse(kindText).orElse(null);
-            if (kind == null) {
-                errors.add(
-                        new FieldError(
-                                "kind",
-                                "unknown kind \""
-                                        + kindText
-                                        + "\"; use new-assignment, add-transport, modify,"
-                                        + " de-assign or revoke"));
-            }
-        }
-        Ports ports = null;
-        String portText = trimToNull(in.port());
-        if (portText != null) {
-            try {
-                ports = Ports.parse(portText);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("port", e.getMessage()));
-            }
-        }
-        PortRange anyPortIn = null;
-        String anyText = trimToNull(in.anyPortIn());
-        if (anyText != null) {
-            anyPortIn = PortRange.parse(anyText).orElse(null);
-            if (anyPortIn == null || anyPortIn == PortRange.DYNAMIC) {
-                errors.add(
-                        new FieldError(
-                                "anyPortIn",
-                                "must be system or user: Dynamic ports are never assigned"));
-                anyPortIn = null;
-            }
-        }
-        List<Transport> transports = new ArrayList<>();
-        if (in.transports() != null) {
-            for (String t : in.transports()) {
-                if (t == null || t.isBlank()) {
-                    continue;
-                }
-                Transport parsed = Transport.parse(t).orElse(null);
-                if (parsed == null) {
-                    errors.add(
-                            new FieldError(
-                                    "transports",
-                                    "unknown transport \""
-                                            + t.trim()
-                                            + "\"; use tcp, udp, sctp or dccp"));
-                } else if (!transports.contains(parsed)) {
-                    transports.add(parsed);
-                }
-            }
-        }
-        transports.sort(null);
-        Track track = null;
-        String trackText = trimToNull(in.track());
-        if (trackText != null) {
-            track = Track.parse(trackText).orElse(null);
-            if (track == null) {
-                errors.add(
-                        new FieldError(
-                                "track",
-                                "unknown track \""
-                                        + trackText
-                                        + "\"; use fcfs, expert-review, ietf-review,"
-                                        + " iesg-approval or standards-action"));
-            }
-        }
-        Long serviceCode = null;
-        String codeText = trimToNull(in.serviceCode());
-        if (codeText != null) {
-            try {
-                serviceCode =
-                        codeText.toLowerCase().startsWith("0x")
-                                ? Long.parseLong(codeText.substring(2), 16)
-                                : Long.parseLong(codeText);
-                if (serviceCode < 0 || serviceCode > MAX_SERVICE_CODE) {
-                    errors.add(
-                            new FieldError(
-                                    "serviceCode", "must be a 32-bit number (0 to 4294967295)"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(
-                        new FieldError(
-                                "serviceCode",
-                                "must be a number, decimal or hexadecimal (0x...), not \""
-                                        + codeText
-                                        + "\""));
-            }
-        }
+        RequestKind kind = readKind(trimToNull(in.kind()), errors);
+        Ports ports = readPorts(trimToNull(in.port()), errors);
+        PortRange anyPortIn = readAnyPortIn(trimToNull(in.anyPortIn()), errors);
+        List<Transport> transports = readTransports(in.transports(), errors);
+        Track track = readTrack(trimToNull(in.track()), errors);
+        Long serviceCode = readServiceCode(trimToNull(in.serviceCode()), errors);
         String name = trimToNull(in.serviceName());
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
@@ -192,6 +104,119 @@ public record RequestContent(
             throw ProblemException.badInput(unused);
         }
         return content;
+    }
+
+    private static RequestKind readKind(String text, List<FieldError> errors) {
+        if (text == null) {
+            return RequestKind.NEW_ASSIGNMENT;
+        }
+        if (text.equalsIgnoreCase("transfer")) {
+            throw ProblemException.badInput("kind", RequestKind.TRANSFER_REFUSED);
+        }
+        RequestKind kind = RequestKind.parse(text).orElse(null);
+        if (kind == null) {
+            errors.add(
+                    new FieldError(
+                            "kind",
+                            "unknown kind \""
+                                    + text
+                                    + "\"; use new-assignment, add-transport, modify,"
+                                    + " de-assign or revoke"));
+        }
+        return kind;
+    }
+
+    private static Ports readPorts(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Ports.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("port", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static PortRange readAnyPortIn(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        PortRange range = PortRange.parse(text).orElse(null);
+        if (range == null || range == PortRange.DYNAMIC) {
+            errors.add(
+                    new FieldError(
+                            "anyPortIn",
+                            "must be system or user: Dynamic ports are never assigned"));
+            return null;
+        }
+        return range;
+    }
+
+    /** The transports named, each once, in the registry's order. */
+    private static List<Transport> readTransports(List<String> texts, List<FieldError> errors) {
+        List<Transport> transports = new ArrayList<>();
+        for (String t : texts == null ? List.<String>of() : texts) {
+            if (t == null || t.isBlank()) {
+                continue;
+            }
+            Transport parsed = Transport.parse(t).orElse(null);
+            if (parsed == null) {
+                errors.add(
+                        new FieldError(
+                                "transports",
+                                "unknown transport \""
+                                        + t.trim()
+                                        + "\"; use tcp, udp, sctp or dccp"));
+            } else if (!transports.contains(parsed)) {
+                transports.add(parsed);
+            }
+        }
+        transports.sort(null);
+        return transports;
+    }
+
+    private static Track readTrack(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        Track track = Track.parse(text).orElse(null);
+        if (track == null) {
+            errors.add(
+                    new FieldError(
+                            "track",
+                            "unknown track \""
+                                    + text
+                                    + "\"; use fcfs, expert-review, ietf-review,"
+                                    + " iesg-approval or standards-action"));
+        }
+        return track;
+    }
+
+    /** A DCCP service code, decimal or hexadecimal (0x...), 32 bits. */
+    private static Long readServiceCode(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            long code =
+                    text.toLowerCase(java.util.Locale.ROOT).startsWith("0x")
+                            ? Long.parseLong(text.substring(2), 16)
+                            : Long.parseLong(text);
+            if (code < 0 || code > MAX_SERVICE_CODE) {
+                errors.add(
+                        new FieldError("serviceCode", "must be a 32-bit number (0 to 4294967295)"));
+            }
+            return code;
+        } catch (NumberFormatException e) {
+            errors.add(
+                    new FieldError(
+                            "serviceCode",
+                            "must be a number, decimal or hexadecimal (0x...), not \""
+                                    + text
+                                    + "\""));
+            return null;
+        }
     }
 
     /**

@@ -85,31 +85,12 @@ public final class RequestTimeline {
                         yield "Ballot position: " + p.label;
                     }
                     case CALL_STARTED -> {
-                        Object ends = data.get("callEndsAt");
-                        if (ends != null) {
-                            it.lines.add(
-                                    "Runs from "
-                                            + day(e.at())
-                                            + " until "
-                                            + day(Instant.parse(ends.toString()))
-                                            + " (RFC 6335 §8.4).");
-                        }
+                        callDates(e, data, it);
                         yield "Started the four-week community call";
                     }
                     case CALL_ENDED -> "Ended the community call: the IESG decides";
                     case COMPLETED -> {
-                        Object change = data.get("registryChange");
-                        if (change != null) {
-                            it.link = "/changes/" + change;
-                            it.linkLabel = "Registry change #" + change;
-                        }
-                        if (data.get("entries") instanceof List<?> entries) {
-                            for (Object o : entries) {
-                                it.lines.add(String.valueOf(o));
-                            }
-                        }
-                        // The summary lists the same entries: show them once, as a list.
-                        it.comment = it.lines.isEmpty() ? it.comment : null;
+                        registryChange(data, it);
                         yield "Performed the registry action";
                     }
                 };
@@ -129,6 +110,35 @@ public final class RequestTimeline {
                 List.copyOf(it.lines),
                 it.link,
                 it.linkLabel);
+    }
+
+    /** A community call's dates, from its start event. */
+    private static void callDates(EventView e, Map<String, Object> data, Draft it) {
+        Object ends = data.get("callEndsAt");
+        if (ends != null) {
+            it.lines.add(
+                    "Runs from "
+                            + day(e.at())
+                            + " until "
+                            + day(Instant.parse(ends.toString()))
+                            + " (RFC 6335 §8.4).");
+        }
+    }
+
+    /** The registry change a completion made: a link, and its entries as a list. */
+    private static void registryChange(Map<String, Object> data, Draft it) {
+        Object change = data.get("registryChange");
+        if (change != null) {
+            it.link = "/changes/" + change;
+            it.linkLabel = "Registry change #" + change;
+        }
+        if (data.get("entries") instanceof List<?> entries) {
+            for (Object o : entries) {
+                it.lines.add(String.valueOf(o));
+            }
+        }
+        // The summary lists the same entries: show them once, as a list.
+        it.comment = it.lines.isEmpty() ? it.comment : null;
     }
 
     /** A timeline item while it is put together. */
