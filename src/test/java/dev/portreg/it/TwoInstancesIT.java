@@ -42,6 +42,10 @@ class TwoInstancesIT {
 
     static final Duration FOLLOW = Duration.ofSeconds(1);
     static final String PASSWORD = "Seven tidy walruses 42";
+
+    /** The operator's configured password, which it must change at its first sign-in. */
+    static final String CONFIGURED_PASSWORD = "Eight untidy walruses 43";
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,7 +68,7 @@ class TwoInstancesIT {
                 Path.of("src/test/resources/iana/requests.xml").toAbsolutePath().toString());
         env.put("PORTREG_REGISTRY_SEED_URL", "none");
         env.put("PORTREG_ADMIN_USERNAME", operator);
-        env.put("PORTREG_ADMIN_PASSWORD", PASSWORD);
+        env.put("PORTREG_ADMIN_PASSWORD", CONFIGURED_PASSWORD);
         env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "two-instances-it-session-key-0001");
         env.put("QUARKUS_MAILER_MOCK", "true");
         env.put("QUARKUS_LOG_CATEGORY__DEV_PORTREG__LEVEL", "DEBUG");
@@ -74,6 +78,16 @@ class TwoInstancesIT {
         b =
                 AppProcess.start("instance-b", env)
                         .awaitReady("/api/v1/registry", Duration.ofMinutes(2));
+        // The configured operator changes its password first (PasswordGate), then acts with it.
+        send(
+                a,
+                operator,
+                CONFIGURED_PASSWORD,
+                "PUT",
+                "/api/v1/accounts/me/password",
+                Map.of("currentPassword", CONFIGURED_PASSWORD, "newPassword", PASSWORD),
+                204);
+        password.put(operator, PASSWORD);
         expert = register(a);
         requester = register(a);
         send(
@@ -281,6 +295,18 @@ class TwoInstancesIT {
     private HttpResponse<String> send(
             AppProcess app, String user, String method, String path, Object body, int status)
             throws Exception {
+        return send(app, user, PASSWORD, method, path, body, status);
+    }
+
+    private HttpResponse<String> send(
+            AppProcess app,
+            String user,
+            String password,
+            String method,
+            String path,
+            Object body,
+            int status)
+            throws Exception {
         HttpRequest.Builder req =
                 HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(30));
         if (user != null) {
@@ -289,7 +315,7 @@ class TwoInstancesIT {
                     "Basic "
                             + Base64.getEncoder()
                                     .encodeToString(
-                                            (user + ":" + PASSWORD)
+                                            (user + ":" + password)
                                                     .getBytes(StandardCharsets.UTF_8)));
         }
         if (body == null) {
