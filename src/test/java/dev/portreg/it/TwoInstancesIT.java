@@ -43,8 +43,8 @@ class TwoInstancesIT {
     static final Duration FOLLOW = Duration.ofSeconds(1);
     static final String PASSWORD = "Seven tidy walruses 42";
 
-    /** The operator's configured password, which it must change at its first sign-in. */
-    static final String CONFIGURED_PASSWORD = "Eight untidy walruses 43";
+    /** The first operator's configured password: it must be changed before anything else. */
+    static final String INITIAL = "Configured operator words 7";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,8 +68,9 @@ class TwoInstancesIT {
                 Path.of("src/test/resources/iana/requests.xml").toAbsolutePath().toString());
         env.put("PORTREG_REGISTRY_SEED_URL", "none");
         env.put("PORTREG_ADMIN_USERNAME", operator);
-        env.put("PORTREG_ADMIN_PASSWORD", CONFIGURED_PASSWORD);
-        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "two-instances-it-session-key-0001");
+        env.put("PORTREG_ADMIN_PASSWORD", INITIAL);
+        // Forms and their CSRF tokens work on both instances only with one secret key.
+        env.put("PORTREG_SECURITY_SECRET_KEY", "two-instances-it-secret-key-not-secret-0001");
         env.put("QUARKUS_MAILER_MOCK", "true");
         env.put("QUARKUS_LOG_CATEGORY__DEV_PORTREG__LEVEL", "DEBUG");
         a =
@@ -78,14 +79,13 @@ class TwoInstancesIT {
         b =
                 AppProcess.start("instance-b", env)
                         .awaitReady("/api/v1/registry", Duration.ofMinutes(2));
-        // The configured operator changes its password first (PasswordGate), then acts with it.
-        send(
+        sendAs(
                 a,
                 operator,
-                CONFIGURED_PASSWORD,
+                INITIAL,
                 "PUT",
                 "/api/v1/accounts/me/password",
-                Map.of("currentPassword", CONFIGURED_PASSWORD, "newPassword", PASSWORD),
+                Map.of("currentPassword", INITIAL, "newPassword", PASSWORD),
                 204);
         password.put(operator, PASSWORD);
         expert = register(a);
@@ -295,13 +295,13 @@ class TwoInstancesIT {
     private HttpResponse<String> send(
             AppProcess app, String user, String method, String path, Object body, int status)
             throws Exception {
-        return send(app, user, PASSWORD, method, path, body, status);
+        return sendAs(app, user, PASSWORD, method, path, body, status);
     }
 
-    private HttpResponse<String> send(
+    private HttpResponse<String> sendAs(
             AppProcess app,
             String user,
-            String password,
+            String pw,
             String method,
             String path,
             Object body,
@@ -315,8 +315,7 @@ class TwoInstancesIT {
                     "Basic "
                             + Base64.getEncoder()
                                     .encodeToString(
-                                            (user + ":" + password)
-                                                    .getBytes(StandardCharsets.UTF_8)));
+                                            (user + ":" + pw).getBytes(StandardCharsets.UTF_8)));
         }
         if (body == null) {
             req.method(method, HttpRequest.BodyPublishers.noBody());
