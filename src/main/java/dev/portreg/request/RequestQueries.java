@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Requests as people see them: one request with its timeline, lists and review queues. */
 @ApplicationScoped
@@ -95,7 +96,25 @@ public class RequestQueries {
                 assessment,
                 ballot,
                 workflow.allowedActions(viewer, r),
-                events);
+                events,
+                entryLinks(events));
+    }
+
+    /** The entries the completion wrote, from its log entry (old completions: none). */
+    static List<RequestViews.EntryLink> entryLinks(List<EventView> events) {
+        List<RequestViews.EntryLink> out = new ArrayList<>();
+        for (EventView e : events) {
+            if (e.kind() == EventKind.COMPLETED
+                    && e.data() != null
+                    && e.data().get("links") instanceof List<?> links) {
+                for (Object o : links) {
+                    if (o instanceof Map<?, ?> m && m.get("href") instanceof String href) {
+                        out.add(new RequestViews.EntryLink(String.valueOf(m.get("entry")), href));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The requests {@code owner} made, newest first. */
