@@ -108,6 +108,7 @@ class RequestFieldTest {
                         null,
                         null,
                         null,
+                        null,
                         "rndc");
         ProblemException e =
                 assertThrows(ProblemException.class, () -> RequestContent.parse(modifyWithPort));
@@ -134,6 +135,7 @@ class RequestFieldTest {
                         "938",
                         null,
                         List.of("tcp"),
+                        null,
                         null,
                         null,
                         null,
