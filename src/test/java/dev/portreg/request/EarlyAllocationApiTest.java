@@ -218,16 +218,29 @@ class EarlyAllocationApiTest {
                 .body("track", equalTo(track));
     }
 
+    /** The IESG ballots until the renewal passes. */
     private void ballot(int id) {
         fixtures.noIesgMembers();
-        for (String position : List.of("yes", "no-objection", "yes")) {
-            as(fixtures.account("iesg"))
-                    .body(Map.of("position", position))
-                    .post("/api/v1/requests/" + id + "/ballot")
-                    .then()
-                    .statusCode(200);
+        List<String> members =
+                List.of(
+                        fixtures.account("iesg"),
+                        fixtures.account("iesg"),
+                        fixtures.account("iesg"));
+        String status = null;
+        for (String member : members) {
+            status =
+                    as(member)
+                            .body(Map.of("position", "yes"))
+                            .post("/api/v1/requests/" + id + "/ballot")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("status");
+            if ("approved".equals(status)) {
+                break;
+            }
         }
-        as(chair).get("/api/v1/requests/" + id).then().body("status", equalTo("approved"));
+        assertEquals("approved", status);
     }
 
     private void complete(int id) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.portreg.support.FormSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -106,6 +107,42 @@ class RequestEntryApiTest {
                 .body("status", equalTo("approved"))
                 .body("entries", equalTo(List.of()));
         given().get("/api/v1/services/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void theAssigneeAloneIsOfferedTheWaysToChangeIt() {
+        String name = RequestFixtures.name();
+        int id =
+                approved(
+                        RequestFixtures.requestBy(
+                                RequestFixtures.email(owner), name, "40074", null, "tcp"));
+        as(operator).post("/api/v1/requests/" + id + "/complete").then().statusCode(200);
+        // The pages carry the place for the links, filled in for whoever holds the service.
+        given().get("/services/" + name)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("data-owner-service=\"" + name + "\""))
+                .body(org.hamcrest.Matchers.containsString("/js/owner-links.js"));
+        FormSession mine = FormSession.signedIn(owner, RequestFixtures.PASSWORD);
+        mine.get("/requests/changes-for?service=" + name.toUpperCase())
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo(List.of("modify", "add-transport", "de-assign")))
+                .body("href", hasItem("/requests/new?kind=de-assign&targetService=" + name));
+        mine.get("/requests/new?kind=modify&targetService=" + name)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("value=\"" + name + "\""));
+        // Someone else, or an unknown service: nothing.
+        FormSession other = FormSession.signedIn(fixtures.account(), RequestFixtures.PASSWORD);
+        other.get("/requests/changes-for?service=" + name)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        mine.get("/requests/changes-for?service=nosuchservice")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     private int approved(Map<String, Object> body) {
