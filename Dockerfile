@@ -27,11 +27,11 @@ COPY --from=build --chown=portreg:portreg /build/target/quarkus-app/*.jar ./
 COPY --from=build --chown=portreg:portreg /build/target/quarkus-app/app/ app/
 COPY --from=build --chown=portreg:portreg /build/target/quarkus-app/quarkus/ quarkus/
 USER portreg
-# The JVM for a 512 MB container (docs/adr/0022): half of the container's memory for the heap,
+# The JVM for a 512 MB container (docs/adr/0022): 40 % of the container's memory for the heap,
 # the serial collector (what the JVM picks itself for a small container; set so it does not
 # depend on the host's CPU count), a bounded metaspace and code cache. They are set before the
-# training run, because an AOT cache is only used with the options it was made with.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+# training run, so the AOT cache is made for the JVM that runs (docs/adr/0021).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 # Training run: the app starts without its database (it serves with readiness DOWN, see
 # docs/adr/0012), is sent the requests of a visitor, and stops; the JVM writes app.aot at exit.
 RUN QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:1/none PORTREG_REGISTRY_SEED=none \

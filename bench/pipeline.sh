@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# What each part of the request pipeline costs (bench/README.md, "Pipeline"): the app is started
-# once per variant, with one feature switched off by configuration, and the status JSON is
-# measured right after the bare Quarkus endpoint in the same minute; the ratio to bare is what
-# is compared between variants. Needs target/ and bench/bare/target/ (bench/run.sh builds them).
+# What each part of the request pipeline costs (bench/README.md, "The other scripts"): one build
+# of the app per variant, with one feature switched off at build time, each started in turn; its
+# status JSON and ping are measured between two runs of the bare Quarkus endpoint (running
+# beside it) in the same minute, and the ratios to bare are compared between variants.
 #
 #   bench/pipeline.sh            all variants, BENCH_ROUNDS (2) rounds each
 set -euo pipefail
@@ -28,26 +28,38 @@ QUARKUS_HTTP_PORT=$bare_port "$java_bin" -jar bench/bare/target/quarkus-app/quar
 pids+=($!)
 wait_200 "http://127.0.0.1:$bare_port/bare"
 
-# name|environment (one switch each; "-" for none)
+# name|build-time settings ("-" for none). Micrometer's HTTP binder, proactive authentication,
+# the CSRF filter and compression are fixed at build time (a runtime override is ignored with a
+# warning), so each variant is its own build, made here unless BENCH_SKIP_BUILD=1.
 variants=(
   "as shipped|-"
-  "no HTTP metrics (Micrometer http-server binder)|QUARKUS_MICROMETER_BINDER_HTTP_SERVER_ENABLED=false"
-  "no Micrometer at all|QUARKUS_MICROMETER_ENABLED=false"
-  "no CSRF filter (rest-csrf)|QUARKUS_REST_CSRF_ENABLED=false"
-  "lazy authentication (auth.proactive=false)|QUARKUS_HTTP_AUTH_PROACTIVE=false"
-  "no compression handler|QUARKUS_HTTP_ENABLE_COMPRESSION=false"
+  "no HTTP metrics (Micrometer http-server binder)|-Dquarkus.micrometer.binder.http-server.enabled=false"
+  "lazy authentication (auth.proactive=false)|-Dquarkus.http.auth.proactive=false"
+  "no CSRF filter (rest-csrf)|-Dquarkus.rest-csrf.enabled=false"
+  "all three off|-Dquarkus.micrometer.binder.http-server.enabled=false -Dquarkus.http.auth.proactive=false -Dquarkus.rest-csrf.enabled=false"
 )
+slug() { echo "$1" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | cut -c1-24; }
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  for v in "${variants[@]}"; do
+    name=${v%%|*} setting=${v#*|}
+    props=()
+    [ "$setting" = - ] || read -r -a props <<<"$setting"
+    log "building: $name"
+    ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true "${props[@]}" >"$results/pipeline-build.log" 2>&1
+    rm -rf "$results/pipeline-$(slug "$name")"
+    cp -r target/quarkus-app "$results/pipeline-$(slug "$name")"
+  done
+fi
 echo "| Variant | status JSON req/s | bare req/s (same minute) | ratio | ping ratio |" >"$results/pipeline.md"
 echo "|---|---|---|---|---|" >>"$results/pipeline.md"
 for r in $(seq 1 "$rounds"); do
   for v in "${variants[@]}"; do
-    name=${v%%|*} setting=${v#*|}
-    extra=()
-    [ "$setting" = - ] || extra=("$setting")
+    name=${v%%|*}
+    dir=${BENCH_VARIANT_DIR:-$results}/pipeline-$(slug "$name")
     env PORTREG_DB_SCHEMA=${BENCH_SCHEMA:-portreg_bench} PORTREG_REGISTRY_SEED=none \
       QUARKUS_HTTP_PORT=$app_port QUARKUS_MANAGEMENT_PORT=$mgmt_port QUARKUS_MAILER_MOCK=true \
-      PORTREG_SECURITY_SECRET_KEY=bench-only-secret-key-not-secret-0001 "${extra[@]}" \
-      "$java_bin" ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$results/pipeline-app.log" 2>&1 &
+      PORTREG_SECURITY_SECRET_KEY=bench-only-secret-key-not-secret-0001 \
+      $java_bin ${BENCH_JAVA_OPTS:-} -jar "$dir/quarkus-run.jar" >"$results/pipeline-app.log" 2>&1 &
     pid=$!
     pids+=("$pid")
     wait_200 "http://127.0.0.1:$mgmt_port/q/health/ready"
