@@ -330,7 +330,7 @@ def series():
     texts = [copy_rows(f) for f in files]
     psql("DROP SCHEMA IF EXISTS portreg_bench_copy CASCADE; CREATE SCHEMA portreg_bench_copy;"
          " CREATE TABLE portreg_bench_copy.r (%s)" % ", ".join("c%d text" % i for i in range(12)))
-    tsv = os.path.join(d, "all.tsv")
+    tsv = os.path.join(tempfile.gettempdir(), "portreg-series-%d.tsv" % os.getpid())
     with open(tsv, "w", encoding="utf-8") as f:
         f.write("".join(t for t, _ in texts))
     copies = []
@@ -341,6 +341,7 @@ def series():
                        env=PG, check=True)
         copies.append((time.monotonic() - t) * 1000)
     psql("DROP SCHEMA portreg_bench_copy CASCADE")
+    os.remove(tsv)
     schema = "portreg_bench_series"
     fresh(schema)
     app = App("series", schema, 8099, 9099, d, debug=True)
