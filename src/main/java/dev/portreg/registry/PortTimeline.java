@@ -65,8 +65,32 @@ public final class PortTimeline {
         }
     }
 
-    /** The timeline of a port. */
-    public record View(int port, List<Event> events) {}
+    /**
+     * The timeline of a port.
+     *
+     * @param applications for each name and transport a request put on the port, that request (the
+     *     "original application" of the entry); keys from {@link #applicationKey}
+     */
+    public record View(int port, List<Event> events, Map<String, Long> applications) {
+
+        public View {
+            applications = Map.copyOf(applications);
+        }
+
+        /** The request that registered this entry of the port, or null (imported, or not one). */
+        public Long applicationOf(RegistryViews.EntryView e) {
+            return e.serviceName() == null
+                    ? null
+                    : applications.get(applicationKey(e.serviceName(), e.transport()));
+        }
+    }
+
+    /** "name/transport" in lower case; "name/" for an entry of every transport. */
+    static String applicationKey(String serviceName, String transportSlug) {
+        return serviceName.toLowerCase(Locale.ROOT)
+                + "/"
+                + (transportSlug == null ? "" : transportSlug);
+    }
 
     private PortTimeline() {}
 
@@ -75,6 +99,7 @@ public final class PortTimeline {
         Map<Long, Entry> covering = new LinkedHashMap<>();
         Map<Transport, State> state = new EnumMap<>(Transport.class);
         List<Event> out = new ArrayList<>();
+        Map<String, Long> applications = new LinkedHashMap<>();
         int i = 0;
         boolean first = true;
         while (i < steps.size()) {
@@ -84,10 +109,12 @@ public final class PortTimeline {
             }
             while (i < steps.size() && steps.get(i).revision() == head.revision()) {
                 Step s = steps.get(i++);
+                forgetApplication(applications, covering.get(s.entryId()), s.after());
                 if (s.after() == null || !s.after().covers(port)) {
                     covering.remove(s.entryId());
                 } else {
                     covering.put(s.entryId(), s.after());
+                    noteApplication(applications, s);
                 }
             }
             Map<State, List<Transport>> changed = new LinkedHashMap<>();
@@ -119,7 +146,42 @@ public final class PortTimeline {
                 first = false;
             }
         }
-        return new View(port, List.copyOf(out));
+        return new View(port, List.copyOf(out), applications);
+    }
+
+    /** An entry that loses its name here (de-assigned, renamed, removed) loses its application. */
+    private static void forgetApplication(Map<String, Long> applications, Entry was, Entry now) {
+        if (was == null || was.serviceName() == null) {
+            return;
+        }
+        boolean same =
+                now != null
+                        && was.serviceName()
+                                .equalsIgnoreCase(
+                                        now.serviceName() == null ? "" : now.serviceName())
+                        && was.transport() == now.transport()
+                        && now.ports() != null;
+        if (!same) {
+            applications.remove(
+                    applicationKey(
+                            was.serviceName(),
+                            was.transport() == null ? null : was.transport().slug()));
+        }
+    }
+
+    /**
+     * The first request that put a name on the port on a transport registered it; a later import of
+     * the same entry does not change who applied for it.
+     */
+    private static void noteApplication(Map<String, Long> applications, Step s) {
+        Entry e = s.after();
+        if (s.requestId() == null || e.serviceName() == null || s.after().ports() == null) {
+            return;
+        }
+        applications.putIfAbsent(
+                applicationKey(
+                        e.serviceName(), e.transport() == null ? null : e.transport().slug()),
+                s.requestId());
     }
 
     private static State stateOf(Map<Long, Entry> covering, Transport t) {

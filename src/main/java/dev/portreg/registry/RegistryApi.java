@@ -146,13 +146,22 @@ public class RegistryApi {
             @QueryParam("q")
                     @Parameter(description = "text in name, description, people, references")
                     String q,
+            @QueryParam("sort")
+                    @Parameter(
+                            description =
+                                    "port (IANA's order, the default), transport, status, service,"
+                                            + " description, assignee or date; a leading - for"
+                                            + " descending")
+                    String sort,
             @QueryParam("page") @Parameter(description = "from 0") String page,
             @QueryParam("size") @Parameter(description = "1-500, default 50") String size,
             @QueryParam("at") @Parameter(description = AT) String at,
             @Context Request request) {
         RegistrySnapshot s = queries.snapshot(at);
         return Revisions.respond(
-                request, s, () -> queries.entries(s, range, status, transport, q, page, size));
+                request,
+                s,
+                () -> queries.entries(s, range, status, transport, q, sort, page, size));
     }
 
     @GET

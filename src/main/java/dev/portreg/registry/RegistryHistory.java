@@ -280,7 +280,7 @@ public class RegistryHistory {
 
     public PortTimeline.View timeline(int port) {
         if (port > RegistrySnapshot.LISTED_MAX) {
-            return new PortTimeline.View(port, List.of());
+            return new PortTimeline.View(port, List.of(), Map.of());
         }
         return read(
                 c -> {

@@ -2,9 +2,7 @@ package dev.portreg.registry;
 
 import dev.portreg.common.ProblemException;
 import dev.portreg.common.Urls;
-import dev.portreg.registry.RegistryViews.EntryView;
 import dev.portreg.registry.RegistryViews.GapView;
-import dev.portreg.registry.RegistryViews.Page;
 import dev.portreg.registry.RegistryViews.PortView;
 import dev.portreg.registry.RegistryViews.SearchResult;
 import dev.portreg.registry.RegistryViews.ServiceView;
@@ -38,9 +36,6 @@ public class RegistryPages {
     /** The largest System gaps named on the home page. */
     static final int HOME_GAPS = 3;
 
-    /** The page sizes the registry browser offers. */
-    static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200, 500);
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(
@@ -55,9 +50,6 @@ public class RegistryPages {
         static native TemplateInstance service(ServiceView service);
 
         static native TemplateInstance search(SearchResult result);
-
-        static native TemplateInstance registry(
-                Page<EntryView> result, RegistryFilters filters, Pager pager, AsOf asOf);
 
         static native TemplateInstance gaps(
                 List<GapView> gaps, GapFilters filters, int total, List<GapView> largest);
@@ -164,28 +156,6 @@ public class RegistryPages {
             return Templates.service(queries.service(name)).render(); // throws the 404
         }
         return cache.page(s, key, () -> Templates.service(queries.service(name)).render());
-    }
-
-    @GET
-    @Path("registry")
-    public TemplateInstance registry(
-            @QueryParam("range") String range,
-            @QueryParam("status") String status,
-            @QueryParam("transport") String transport,
-            @QueryParam("q") String q,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
-            @QueryParam("at") String at) {
-        RegistryFilters filters = new RegistryFilters(range, status, transport, q, size, at);
-        int pageIndex = pageIndex(page);
-        RegistrySnapshot s = queries.snapshot(at);
-        Page<EntryView> result =
-                queries.entries(s, range, status, transport, q, Integer.toString(pageIndex), size);
-        return Templates.registry(
-                result,
-                filters,
-                Pager.of(result, filters),
-                blank(at) ? null : AsOf.of(s, at, filters.withoutAt()));
     }
 
     @GET
@@ -300,86 +270,6 @@ public class RegistryPages {
 
     /** A range and the policy a request for a free port in it needs. */
     public record RangeRule(PortRange range, RequestPolicy policy) {}
-
-    /**
-     * The registry browser's filters as the visitor typed them, to refill the form and to build
-     * links that keep them.
-     */
-    public record RegistryFilters(
-            String range, String status, String transport, String q, String size, String at) {
-
-        /** The address of page {@code page} (from 1) with the same filters. */
-        public String url(int page) {
-            StringBuilder b = new StringBuilder("/registry");
-            Urls.Query query = Urls.query(b);
-            query.add("range", range)
-                    .add("status", status)
-                    .add("transport", transport)
-                    .add("q", q)
-                    .add("size", size)
-                    .add("at", at)
-                    .add("page", page > 1 ? Integer.toString(page) : null);
-            return b.toString();
-        }
-
-        /** The same listing of the registry now. */
-        String withoutAt() {
-            return new RegistryFilters(range, status, transport, q, size, null).url(1);
-        }
-
-        public boolean any() {
-            return !blank(range) || !blank(status) || !blank(transport) || !blank(q) || !blank(at);
-        }
-
-        public boolean isRange(String value) {
-            return value.equalsIgnoreCase(range == null ? "" : range.trim());
-        }
-
-        public boolean isStatus(String value) {
-            return value.equalsIgnoreCase(status == null ? "" : status.trim());
-        }
-
-        public boolean isTransport(String value) {
-            return value.equalsIgnoreCase(transport == null ? "" : transport.trim());
-        }
-
-        /** The page sizes offered, with the one asked for when it is none of them. */
-        public List<Integer> sizes() {
-            List<Integer> out = new ArrayList<>(PAGE_SIZES);
-            String s = size == null ? "" : size.trim();
-            if (s.matches("\\d{1,3}") && !out.contains(Integer.parseInt(s))) {
-                out.add(Integer.parseInt(s));
-                out.sort(null);
-            }
-            return out;
-        }
-
-        public boolean isSize(int value) {
-            String s = size == null || size.isBlank() ? "" : size.trim();
-            return s.isEmpty()
-                    ? value == RegistryQueries.DEFAULT_PAGE_SIZE
-                    : s.equals(Integer.toString(value));
-        }
-    }
-
-    /** Where the visitor is in a listing: page numbers from 1 and the links around. */
-    public record Pager(
-            int page, int pages, long total, long first, long last, String previous, String next) {
-
-        static Pager of(Page<?> p, RegistryFilters filters) {
-            int current = p.page() + 1;
-            long first = p.items().isEmpty() ? 0 : (long) p.page() * p.size() + 1;
-            long last = p.items().isEmpty() ? 0 : first + p.items().size() - 1;
-            return new Pager(
-                    current,
-                    p.pages(),
-                    p.total(),
-                    first,
-                    last,
-                    current > 1 ? filters.url(Math.min(current - 1, Math.max(p.pages(), 1))) : null,
-                    current < p.pages() ? filters.url(current + 1) : null);
-        }
-    }
 
     /** The gaps form's values, to refill it. */
     public record GapFilters(String from, String to, List<Transport> transports, String minSize) {

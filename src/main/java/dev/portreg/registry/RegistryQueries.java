@@ -345,17 +345,24 @@ public class RegistryQueries {
             String query,
             String pageText,
             String sizeText) {
-        return entries(snapshot(), rangeText, statusText, transportText, query, pageText, sizeText);
+        return entries(
+                snapshot(), rangeText, statusText, transportText, query, null, pageText, sizeText);
     }
 
+    /**
+     * A page of a snapshot's entries, filtered, in IANA's order or sorted by a column ({@link
+     * EntrySort}).
+     */
     public Page<EntryView> entries(
             RegistrySnapshot s,
             String rangeText,
             String statusText,
             String transportText,
             String query,
+            String sortText,
             String pageText,
             String sizeText) {
+        EntrySort sort = EntrySort.parse(sortText);
         PortRange range =
                 blank(rangeText)
                         ? null
@@ -405,6 +412,9 @@ public class RegistryQueries {
             if (text.test(se)) {
                 matching.add(se);
             }
+        }
+        if (!sort.equals(EntrySort.IANA_ORDER)) {
+            matching.sort(sort.comparator(s));
         }
         int pages = (matching.size() + size - 1) / size;
         List<EntryView> items =
@@ -494,7 +504,8 @@ public class RegistryQueries {
                 e.serviceCode(),
                 e.unauthorized(),
                 e.notes(),
-                e.legacyName());
+                e.legacyName(),
+                EarlyAllocation.in(e.description()).orElse(null));
     }
 
     private static PersonView person(RegistrySnapshot s, String id) {

@@ -63,7 +63,8 @@ public final class RegistryViews {
             Long serviceCode,
             String unauthorized,
             String notes,
-            boolean legacyName) {}
+            boolean legacyName,
+            EarlyAllocation earlyAllocation) {}
 
     /** A port on one transport. */
     public record TransportStatus(Transport transport, PortStatus status, List<String> services) {}

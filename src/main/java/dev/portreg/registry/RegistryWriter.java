@@ -37,8 +37,17 @@ import org.postgresql.copy.CopyManager;
 @ApplicationScoped
 public class RegistryWriter {
 
-    /** The advisory lock key of registry writers ("portreg" in ASCII). */
-    public static final long LOCK_KEY = 0x706f72747265_67L;
+    /**
+     * The advisory lock class of registry writers ("port" in ASCII). Advisory locks belong to the
+     * whole database, so the second key is the registry's schema: registries in other schemas of
+     * the same database (other deployments, parallel test runs) never wait for this one.
+     */
+    public static final int LOCK_CLASS = 0x706f7274;
+
+    /**
+     * The arguments of {@code pg_advisory_xact_lock} / {@code pg_advisory_lock} for this schema.
+     */
+    public static final String LOCK_ARGS = LOCK_CLASS + ", hashtext(current_schema())";
 
     /** SQLState of an exclusion-constraint violation: the port is already held. */
     public static final String PORT_HELD = "23P01";
@@ -56,8 +65,8 @@ public class RegistryWriter {
 
     /** Serializes registry writers until the current transaction ends. */
     public void lock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT pg_advisory_xact_lock(" + LOCK_ARGS + ")")) {
             ps.executeQuery().close();
         }
     }

@@ -189,6 +189,39 @@ class IanaHistoryImportTest {
                                 + wrong.subList(0, Math.min(10, wrong.size())));
     }
 
+    @org.junit.jupiter.api.Test
+    void anEarlyAllocationOfIanasFileShowsItsDatesOnThePortPageAndInTheApi() {
+        IanaFile f =
+                IanaFiles.ALL.stream()
+                        .filter(x -> x.date().equals(LocalDate.parse("2024-03-18")))
+                        .findFirst()
+                        .orElseThrow();
+        db.resetTo(f.file().toString());
+        io.restassured.RestAssured.given()
+                .get("/api/v1/ports/914")
+                .then()
+                .statusCode(200)
+                .body(
+                        "entries.find { it.serviceName == 'rift-lies' }.earlyAllocation.registered",
+                        org.hamcrest.Matchers.equalTo("2023-02-17"))
+                .body(
+                        "entries.find { it.serviceName == 'rift-lies' }.earlyAllocation.extended",
+                        org.hamcrest.Matchers.equalTo("2024-01-12"))
+                .body(
+                        "entries.find { it.serviceName == 'rift-lies' }.earlyAllocation.expires",
+                        org.hamcrest.Matchers.equalTo("2025-02-17"))
+                .body(
+                        "entries.find { it.transport == 'tcp' }.earlyAllocation",
+                        org.hamcrest.Matchers.nullValue());
+        String html = io.restassured.RestAssured.given().get("/ports/914").asString();
+        assertTrue(html.contains("title=\"Early allocation (RFC 7120)\">Temporary</span>"), html);
+        assertTrue(
+                html.contains(
+                        "extended <time datetime=\"2024-01-12\">2024-01-12</time> (its one"
+                                + " extension), expires <time datetime=\"2025-02-17\">"),
+                html);
+    }
+
     /** What IANA changed between these versions, each in the files before and after. */
     private static void assertKnownChanges(IanaFile f, RegistrySnapshot s) {
         // 938 is free everywhere in every version. Its free run on TCP and UDP was 914-988
@@ -246,6 +279,17 @@ class IanaHistoryImportTest {
             assertEquals(
                     before(f, "2024-06-07"),
                     rift.description().contains("(TEMPORARY - registered 2023-02-17"),
+                    rift.description());
+            // Recognised as an early allocation, extended once on 2024-01-12, until permanent.
+            assertEquals(
+                    before(f, "2024-06-07")
+                            ? java.util.Optional.of(
+                                    new dev.portreg.registry.EarlyAllocation(
+                                            LocalDate.parse("2023-02-17"),
+                                            LocalDate.parse("2024-01-12"),
+                                            LocalDate.parse("2025-02-17")))
+                            : java.util.Optional.empty(),
+                    dev.portreg.registry.EarlyAllocation.in(rift.description()),
                     rift.description());
         }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,40 @@ class ChangeLogTest {
                                         RegistryPlansTest.assignment(
                                                 "frob", Ports.of(938), null, Transport.TCP),
                                         ctx.today())));
+    }
+
+    @Test
+    void anEntryARequestRegisteredLinksToItsApplicationAndAnImportedOneDoesNot() {
+        long requestId = fixtures.requestRow("new-assignment");
+        changes.apply(
+                new RegistryChanges.Request(
+                        "iana-operator",
+                        requestId,
+                        "request #" + requestId,
+                        null,
+                        ctx ->
+                                RegistryPlans.assign(
+                                        ctx.registry(),
+                                        RegistryPlansTest.assignment(
+                                                "frob", Ports.of(938), null, Transport.TCP),
+                                        ctx.today())));
+        String page = given().get("/ports/938").then().statusCode(200).extract().asString();
+        String frob = page.substring(page.indexOf("href=\"/services/frob\""));
+        frob = frob.substring(0, frob.indexOf("</article>"));
+        assertTrue(
+                frob.contains(
+                        "<dt>Original application</dt><dd class=\"application\"><a"
+                                + " href=\"/requests/"
+                                + requestId
+                                + "\">Request #"
+                                + requestId
+                                + "</a></dd>"),
+                frob);
+        // The Reserved udp entry the assignment wrote has no name, so no application; rndc on
+        // 953 came from the seed.
+        assertEquals(1, page.split("Original application", -1).length - 1, page);
+        String rndc = given().get("/ports/953").asString();
+        assertFalse(rndc.contains("Original application"), rndc);
     }
 
     @Test

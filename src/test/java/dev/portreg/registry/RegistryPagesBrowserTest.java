@@ -145,6 +145,44 @@ class RegistryPagesBrowserTest {
     }
 
     @Test
+    void aHeadingSortsTheRegistryAndThePageJumpKeepsTheOrder() {
+        WebDriver driver = browser.visit(url("/registry?size=25")).driver();
+        driver.findElement(By.cssSelector("th.col-service a")).click();
+        waitFor(driver).until(ExpectedConditions.urlContains("sort=service"));
+        assertEquals(
+                "ascending",
+                driver.findElement(By.cssSelector("th.col-service")).getAttribute("aria-sort"));
+        driver.findElement(By.cssSelector("th.col-service a")).click();
+        waitFor(driver).until(ExpectedConditions.urlContains("sort=-service"));
+        assertEquals(
+                "descending",
+                driver.findElement(By.cssSelector("th.col-service")).getAttribute("aria-sort"));
+
+        WebElement jump = driver.findElement(By.id("jump-page"));
+        jump.clear();
+        jump.sendKeys("3");
+        driver.findElement(By.cssSelector("form.page-jump button[type=submit]")).click();
+        waitFor(driver).until(ExpectedConditions.urlContains("page=3"));
+        assertTrue(driver.getCurrentUrl().contains("sort=-service"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.className("pager-pos")).getText().startsWith("Page 3"));
+    }
+
+    @Test
+    void theRegistryIsReadableAt390PixelsWithoutSidewaysScrolling() {
+        WebDriver driver = browser.visit(url("/registry?size=25")).driver();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(NARROW, 900));
+        driver.navigate().refresh();
+        Object overflow =
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth"
+                                        + " - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), "the page is no wider than the screen");
+        assertTrue(driver.findElement(By.id("f-sort")).isDisplayed(), "sorting without headings");
+        assertTrue(driver.findElement(By.id("downloads")).isDisplayed());
+    }
+
+    @Test
     void screenshotsOfTheMainPages() throws Exception {
         String docs = System.getProperty("portreg.screenshots");
         Path dir = Path.of(docs == null ? "target/screenshots" : docs);
@@ -162,10 +200,12 @@ class RegistryPagesBrowserTest {
             shoot("/registry?size=25", Browser.WIDTH, dir.resolve("registry.png"));
             shoot("/gaps", Browser.WIDTH, dir.resolve("gaps.png"));
             shoot("/", NARROW, dir.resolve("home-narrow.png"));
+            shoot("/registry?size=25", NARROW, dir.resolve("registry-narrow.png"));
         } finally {
             db.resetTo(RegistryPagesTest.SAMPLE);
         }
-        for (String name : List.of("home", "port-938", "registry", "gaps", "home-narrow")) {
+        for (String name :
+                List.of("home", "port-938", "registry", "gaps", "home-narrow", "registry-narrow")) {
             Path png = dir.resolve(name + ".png");
             assertTrue(Files.size(png) > 10_000, png + " holds a picture");
         }

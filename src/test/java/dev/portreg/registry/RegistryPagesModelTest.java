@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portreg.common.ProblemException;
+import dev.portreg.registry.RegistryBrowser.Pager;
+import dev.portreg.registry.RegistryBrowser.RegistryFilters;
 import dev.portreg.registry.RegistryPages.Cell;
 import dev.portreg.registry.RegistryPages.Neighbours;
-import dev.portreg.registry.RegistryPages.Pager;
-import dev.portreg.registry.RegistryPages.RegistryFilters;
 import dev.portreg.registry.RegistryPages.SystemMap;
 import dev.portreg.registry.RegistryViews.Page;
 import java.util.Collections;
@@ -36,16 +36,17 @@ class RegistryPagesModelTest {
 
     @Test
     void pageLinksKeepTheFilters() {
-        RegistryFilters f = new RegistryFilters("system", "reserved", "", "rfc 6335", "10", null);
+        RegistryFilters f =
+                new RegistryFilters("system", "reserved", "", "rfc 6335", null, "10", null);
         assertEquals("/registry?range=system&status=reserved&q=rfc+6335&size=10&page=3", f.url(3));
         assertEquals("/registry?range=system&status=reserved&q=rfc+6335&size=10", f.url(1));
         assertTrue(f.any());
-        assertFalse(new RegistryFilters(null, "", null, " ", "25", null).any());
+        assertFalse(new RegistryFilters(null, "", null, " ", null, "25", null).any());
     }
 
     @Test
     void pagerLinksPreviousAndNextOnlyWhereTheyExist() {
-        RegistryFilters f = new RegistryFilters(null, "assigned", null, null, "10", null);
+        RegistryFilters f = new RegistryFilters(null, "assigned", null, null, null, "10", null);
         Pager first = Pager.of(page(0, 10, 25), f);
         assertEquals(1, first.page());
         assertEquals(3, first.pages());
@@ -124,7 +125,7 @@ class RegistryPagesModelTest {
     }
 
     private static RegistryFilters filtersWithSize(String size) {
-        return new RegistryFilters(null, null, null, null, size, null);
+        return new RegistryFilters(null, null, null, null, null, size, null);
     }
 
     private static Page<Object> page(int index, int size, int total) {

@@ -354,7 +354,7 @@ class RegistryPagesTest {
                 "<label for=\"f-status\">Status</label>",
                 "<label for=\"f-transport\">Transport</label>",
                 "<label for=\"f-q\">Text</label>",
-                "<table class=\"entries\">",
+                "<table class=\"entries sortable\" aria-describedby=\"summary\">",
                 "<a href=\"/services/tcpmux\">tcpmux</a>",
                 "Page 1 of 2",
                 "Entries 1–50 of " + queries.entries(null, null, null, null, null, null).total());

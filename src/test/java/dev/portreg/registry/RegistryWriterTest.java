@@ -46,6 +46,52 @@ class RegistryWriterTest {
                 null);
     }
 
+    /** Whether {@code lock} on a connection of its own gets the lock within {@code ms}. */
+    private boolean locksWithin(long ms) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL lock_timeout = '" + ms + "ms'");
+                writer.lock(c);
+                return true;
+            } catch (SQLException e) {
+                assertEquals("55P03", e.getSQLState(), "lock_not_available: " + e.getMessage());
+                return false;
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theWriteLockIsThisSchemasOnly() throws Exception {
+        try (Connection holder = dataSource.getConnection();
+                java.sql.Statement st = holder.createStatement()) {
+            String schema;
+            try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            // The same lock taken for another schema of the database: no wait here.
+            st.execute("SET search_path TO public");
+            st.execute("SELECT pg_advisory_lock(" + RegistryWriter.LOCK_ARGS + ")");
+            try {
+                assertEquals(true, locksWithin(5_000), "another schema's writer does not block");
+            } finally {
+                st.execute("SELECT pg_advisory_unlock(" + RegistryWriter.LOCK_ARGS + ")");
+            }
+            // Taken for this schema: a writer here waits.
+            st.execute("SET search_path TO " + schema);
+            st.execute("SELECT pg_advisory_lock(" + RegistryWriter.LOCK_ARGS + ")");
+            try {
+                assertEquals(false, locksWithin(300), "a writer of this schema waits");
+            } finally {
+                st.execute("SELECT pg_advisory_unlock(" + RegistryWriter.LOCK_ARGS + ")");
+            }
+        }
+        assertEquals(true, locksWithin(5_000), "and gets it once it is free");
+    }
+
     private interface Work {
         void run(Connection c) throws SQLException;
     }

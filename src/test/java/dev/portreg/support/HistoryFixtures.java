@@ -141,23 +141,7 @@ public class HistoryFixtures {
      * @return the change id and the request id
      */
     public long[] registryAction(RegistryChanges changes) {
-        String requester = account();
-        long requestId =
-                withConnection(
-                        c -> {
-                            try (PreparedStatement ps =
-                                    c.prepareStatement(
-                                            "INSERT INTO port_request (kind, state, requester_id,"
-                                                    + " content, created_at, updated_at) SELECT"
-                                                    + " 'modify', 'draft', id, '{}', now(), now()"
-                                                    + " FROM account WHERE username = ? RETURNING id")) {
-                                ps.setString(1, requester);
-                                try (ResultSet rs = ps.executeQuery()) {
-                                    rs.next();
-                                    return rs.getLong(1);
-                                }
-                            }
-                        });
+        long requestId = requestRow("modify");
         RegistryChanges.Applied applied =
                 changes.apply(
                         new RegistryChanges.Request(
@@ -177,6 +161,27 @@ public class HistoryFixtures {
                                                                 + requestId
                                                                 + " (modify): rndc 953/tcp")));
         return new long[] {applied.changeId(), requestId};
+    }
+
+    /** A request of {@code kind} by a new account, as a bare row; returns its id. */
+    public long requestRow(String kind) {
+        String requester = account();
+        return withConnection(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "INSERT INTO port_request (kind, state, requester_id,"
+                                            + " content, created_at, updated_at) SELECT"
+                                            + " ?, 'draft', id, '{}', now(), now()"
+                                            + " FROM account WHERE username = ? RETURNING id")) {
+                        ps.setString(1, kind);
+                        ps.setString(2, requester);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
     }
 
     /** Runs SQL on a connection of its own (auto-commit). */

@@ -20,11 +20,36 @@ public class TestDb {
     private final AgroalDataSource dataSource;
     private final Registry registry;
     private final RegistryImporter importer;
+    private final dev.portreg.web.DatabaseStatus status;
 
-    TestDb(AgroalDataSource dataSource, Registry registry, RegistryImporter importer) {
+    TestDb(
+            AgroalDataSource dataSource,
+            Registry registry,
+            RegistryImporter importer,
+            dev.portreg.web.DatabaseStatus status) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.importer = importer;
+        this.status = status;
+    }
+
+    /**
+     * Waits until the schema is migrated: the app migrates in the background at start (ADR 0012),
+     * and the first test class of a run on a busy machine can get there first.
+     */
+    public void awaitReady() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (!status.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the database was not ready within 3 minutes");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -53,6 +78,7 @@ public class TestDb {
     }
 
     public long count(String sql, Object... args) {
+        awaitReady();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -69,6 +95,7 @@ public class TestDb {
 
     /** Runs an UPDATE or DELETE (tests that age sessions or links); returns the rows changed. */
     public int update(String sql, Object... args) {
+        awaitReady();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -81,6 +108,7 @@ public class TestDb {
     }
 
     public List<List<String>> rows(String sql, Object... args) {
+        awaitReady();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -128,11 +156,12 @@ public class TestDb {
      * insert-only; people stay), and the in-memory copy with them.
      */
     public void clearRegistry() {
+        awaitReady();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(
                     "SELECT pg_advisory_lock("
-                            + dev.portreg.registry.RegistryWriter.LOCK_KEY
+                            + dev.portreg.registry.RegistryWriter.LOCK_ARGS
                             + ")");
             try {
                 s.executeUpdate("DELETE FROM port_holding");
@@ -142,7 +171,7 @@ public class TestDb {
             } finally {
                 s.execute(
                         "SELECT pg_advisory_unlock("
-                                + dev.portreg.registry.RegistryWriter.LOCK_KEY
+                                + dev.portreg.registry.RegistryWriter.LOCK_ARGS
                                 + ")");
             }
         } catch (SQLException e) {

@@ -126,6 +126,7 @@ class TemplateExtensionsTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                null);
     }
 }
