@@ -42,6 +42,10 @@ class TwoInstancesIT {
 
     static final Duration FOLLOW = Duration.ofSeconds(1);
     static final String PASSWORD = "Seven tidy walruses 42";
+
+    /** The first operator's configured password: it must be changed before anything else. */
+    static final String INITIAL = "Configured operator words 7";
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,8 +68,9 @@ class TwoInstancesIT {
                 Path.of("src/test/resources/iana/requests.xml").toAbsolutePath().toString());
         env.put("PORTREG_REGISTRY_SEED_URL", "none");
         env.put("PORTREG_ADMIN_USERNAME", operator);
-        env.put("PORTREG_ADMIN_PASSWORD", PASSWORD);
-        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "two-instances-it-session-key-0001");
+        env.put("PORTREG_ADMIN_PASSWORD", INITIAL);
+        // Forms and their CSRF tokens work on both instances only with one secret key.
+        env.put("PORTREG_SECURITY_SECRET_KEY", "two-instances-it-secret-key-not-secret-0001");
         env.put("QUARKUS_MAILER_MOCK", "true");
         env.put("QUARKUS_LOG_CATEGORY__DEV_PORTREG__LEVEL", "DEBUG");
         a =
@@ -74,6 +79,15 @@ class TwoInstancesIT {
         b =
                 AppProcess.start("instance-b", env)
                         .awaitReady("/api/v1/registry", Duration.ofMinutes(2));
+        sendAs(
+                a,
+                operator,
+                INITIAL,
+                "PUT",
+                "/api/v1/accounts/me/password",
+                Map.of("currentPassword", INITIAL, "newPassword", PASSWORD),
+                204);
+        password.put(operator, PASSWORD);
         expert = register(a);
         requester = register(a);
         send(
@@ -281,6 +295,18 @@ class TwoInstancesIT {
     private HttpResponse<String> send(
             AppProcess app, String user, String method, String path, Object body, int status)
             throws Exception {
+        return sendAs(app, user, PASSWORD, method, path, body, status);
+    }
+
+    private HttpResponse<String> sendAs(
+            AppProcess app,
+            String user,
+            String pw,
+            String method,
+            String path,
+            Object body,
+            int status)
+            throws Exception {
         HttpRequest.Builder req =
                 HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(30));
         if (user != null) {
@@ -289,8 +315,7 @@ class TwoInstancesIT {
                     "Basic "
                             + Base64.getEncoder()
                                     .encodeToString(
-                                            (user + ":" + PASSWORD)
-                                                    .getBytes(StandardCharsets.UTF_8)));
+                                            (user + ":" + pw).getBytes(StandardCharsets.UTF_8)));
         }
         if (body == null) {
             req.method(method, HttpRequest.BodyPublishers.noBody());
