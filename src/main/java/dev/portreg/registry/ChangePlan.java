@@ -95,7 +95,8 @@ public record ChangePlan(
         return out;
     }
 
-    static String line(Entry e) {
+    /** An entry as one line of a change: "938/tcp frob (assigned)". */
+    public static String line(Entry e) {
         String where = e.ports() == null ? "(no port)" : e.ports().toString();
         String t = e.transport() == null ? "" : "/" + e.transport().slug();
         return where

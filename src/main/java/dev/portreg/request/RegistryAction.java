@@ -2,7 +2,11 @@ package dev.portreg.request;
 
 import dev.portreg.account.Account;
 import dev.portreg.common.ProblemException;
+import dev.portreg.common.Urls;
+import dev.portreg.registry.ChangeItem;
 import dev.portreg.registry.ChangePlan;
+import dev.portreg.registry.EarlyAllocationPlans;
+import dev.portreg.registry.Entry;
 import dev.portreg.registry.Person;
 import dev.portreg.registry.Reference;
 import dev.portreg.registry.RegistryChanges;
@@ -15,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 
@@ -37,8 +42,14 @@ public class RegistryAction {
      * @param changeId the change set written
      * @param revision the registry's revision it made
      * @param entries the entries written, as "938/tcp frob (assigned)"
+     * @param links each entry written and the page it is on: {entry, href}
      */
-    public record Result(long changeId, long revision, String summary, List<String> entries) {}
+    public record Result(
+            long changeId,
+            long revision,
+            String summary,
+            List<String> entries,
+            List<Map<String, String>> links) {}
 
     private final EntityManager em;
     private final RegistryChanges changes;
@@ -48,14 +59,19 @@ public class RegistryAction {
         this.changes = changes;
     }
 
-    public Result apply(PortRequest r, Account operator) {
+    /**
+     * Writes the request's entries. {@code assignmentNotes} are the entry's notes as the operator
+     * words them at completion (null for none): nothing the requester wrote for reviewers — their
+     * notes, their statement of known unauthorized uses — reaches the registry.
+     */
+    public Result apply(PortRequest r, Account operator, String assignmentNotes) {
         RegistryChanges.Request change =
                 new RegistryChanges.Request(
                         operator.username,
                         r.id,
                         "request #" + r.id,
                         null,
-                        intent(r.id, r.parsed()));
+                        intent(r.id, r.parsed(), assignmentNotes));
         RegistryChanges.Applied applied;
         try {
             applied =
@@ -75,7 +91,32 @@ public class RegistryAction {
                 applied.changeId(),
                 applied.revision(),
                 applied.plan().summary(),
-                applied.plan().lines());
+                applied.plan().lines(),
+                links(applied.plan()));
+    }
+
+    /**
+     * The pages of the service entries a plan wrote: the port's, or the service's when it has no
+     * port.
+     */
+    static List<Map<String, String>> links(ChangePlan plan) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (ChangeItem i : plan.items()) {
+            if (i.action() == ChangeItem.Action.REMOVED) {
+                continue;
+            }
+            Entry e = i.after();
+            // The service's own entries; not the gaps split around them or Reserved companions.
+            if (e.serviceName() == null) {
+                continue;
+            }
+            String href =
+                    e.ports() != null
+                            ? "/ports/" + e.ports().from()
+                            : "/services/" + Urls.segment(e.serviceName());
+            out.add(Map.of("entry", ChangePlan.line(e), "href", href));
+        }
+        return out;
     }
 
     private static RuntimeException translate(SQLException e, PortRequest r) {
@@ -94,6 +135,14 @@ public class RegistryAction {
      * writes.
      */
     static RegistryIntent intent(long id, RequestContent c) {
+        return intent(id, c, null);
+    }
+
+    /**
+     * The same, with the operator's assignment notes: the entry holds exactly IANA's fields (name,
+     * port, transport, description, assignee, contact, dates, reference, service code, notes).
+     */
+    static RegistryIntent intent(long id, RequestContent c, String assignmentNotes) {
         String title =
                 "Request #"
                         + (id == 0 ? "new" : id)
@@ -106,18 +155,24 @@ public class RegistryAction {
                         case NEW_ASSIGNMENT ->
                                 RegistryPlans.assign(
                                         ctx.registry(),
-                                        new RegistryPlans.Assignment(
-                                                c.serviceName(),
-                                                c.ports(),
-                                                c.anyPortIn(),
-                                                c.transports(),
-                                                c.description(),
-                                                person(c.assignee()),
-                                                c.contact().isEmpty() ? null : person(c.contact()),
-                                                references(c),
-                                                c.serviceCode(),
-                                                c.unauthorizedUses(),
-                                                c.notes()),
+                                        assignment(c, assignmentNotes),
+                                        ctx.today());
+                        case EARLY_ALLOCATION ->
+                                EarlyAllocationPlans.allocate(
+                                        ctx.registry(),
+                                        assignment(c, assignmentNotes),
+                                        ctx.today());
+                        case EARLY_RENEWAL ->
+                                EarlyAllocationPlans.extend(
+                                        ctx.registry(), c.targetService(), ctx.today());
+                        case MAKE_PERMANENT ->
+                                EarlyAllocationPlans.makePermanent(
+                                        ctx.registry(),
+                                        c.targetService(),
+                                        references(c).stream()
+                                                .filter(x -> "rfc".equals(x.type()))
+                                                .findFirst()
+                                                .orElse(null),
                                         ctx.today());
                         case ADD_TRANSPORT ->
                                 RegistryPlans.addTransport(
@@ -148,6 +203,25 @@ public class RegistryAction {
                     };
             return plan.withSummary(title + ": " + String.join("; ", plan.lines()));
         };
+    }
+
+    /**
+     * The entry's fields of a new assignment: exactly IANA's. Unauthorized uses are never taken
+     * from the request: only an operator records them, as a registry fix.
+     */
+    private static RegistryPlans.Assignment assignment(RequestContent c, String notes) {
+        return new RegistryPlans.Assignment(
+                c.serviceName(),
+                c.ports(),
+                c.anyPortIn(),
+                c.transports(),
+                c.description(),
+                person(c.assignee()),
+                c.contact().isEmpty() ? null : person(c.contact()),
+                references(c),
+                c.serviceCode(),
+                null,
+                notes);
     }
 
     /** A party of the request as a person the plan finds by email or creates. */

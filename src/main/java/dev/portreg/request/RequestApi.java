@@ -169,8 +169,12 @@ public class RequestApi {
     @POST
     @Path("/requests/{id}/complete")
     @Operation(summary = "Perform the registry action; 409 when the port is no longer free")
-    public RequestView complete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.complete(user.signedIn(), id, version(ifMatch));
+    public RequestView complete(
+            @PathParam("id") long id,
+            @HeaderParam("If-Match") String ifMatch,
+            RequestViews.CompleteInput body) {
+        workflow.complete(
+                user.signedIn(), id, version(ifMatch), body == null ? null : body.notes());
         return queries.view(user.signedIn(), id);
     }
 

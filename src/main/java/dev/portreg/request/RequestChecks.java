@@ -1,6 +1,7 @@
 package dev.portreg.request;
 
 import dev.portreg.common.Problem.FieldError;
+import dev.portreg.registry.EarlyAllocation;
 import dev.portreg.registry.Entry;
 import dev.portreg.registry.PortRange;
 import dev.portreg.registry.PortStatus;
@@ -118,6 +119,9 @@ public final class RequestChecks {
             case MODIFY -> modify();
             case DE_ASSIGN -> deAssign(false);
             case REVOKE -> deAssign(true);
+            case EARLY_ALLOCATION -> earlyAllocation();
+            case EARLY_RENEWAL -> earlyChange(true);
+            case MAKE_PERMANENT -> earlyChange(false);
         }
         if (iesgEntries) {
             allowed = EnumSet.of(Track.IESG_APPROVAL);
@@ -149,6 +153,73 @@ public final class RequestChecks {
 
     // --- kinds -----------------------------------------------------------------------------------
 
+    /**
+     * An early allocation (RFC 7120 §2): a new assignment of a System or User port for an
+     * Internet-Draft, asked for by its working group chair; the draft is its reference.
+     */
+    private void earlyAllocation() {
+        newAssignment();
+        if (c.ports() == null && c.anyPortIn() == null) {
+            error("port", "an early allocation is of a System or User port: give one, or a range");
+        }
+        if (c.ietfDocument() == null) {
+            error("ietfDocument", "name the Internet-Draft (draft-...) that needs the port");
+        } else if (!c.ietfDocument().toLowerCase(java.util.Locale.ROOT).startsWith("draft-")) {
+            error(
+                    "ietfDocument",
+                    "an early allocation is for an Internet-Draft not yet published (draft-...);"
+                            + " for an RFC ask for a new assignment");
+        }
+        require(
+                "chairStatement",
+                c.chairStatement(),
+                "the working group chair asks for an early allocation (RFC 7120 §2): say who and"
+                        + " that the working group agrees");
+    }
+
+    /**
+     * The renewal (one extension, RFC 7120 §3.3: the IESG decides) or the making permanent (IANA,
+     * once the document is published as an RFC) of one's own early allocation.
+     */
+    private void earlyChange(boolean renewal) {
+        allowed = EnumSet.of(renewal ? Track.IESG_APPROVAL : Track.FCFS);
+        policy =
+                renewal
+                        ? "An early allocation is extended once, by a year, when the IESG approves"
+                                + " (RFC 7120 §3.3)"
+                        : "When its document is published, IANA makes the early allocation"
+                                + " permanent with the RFC as its reference (RFC 7120 §3.2)";
+        if (!renewal
+                && (c.reference() == null
+                        || RegistryAction.references(c).stream()
+                                .noneMatch(r -> "rfc".equals(r.type())))) {
+            error("reference", "cite the RFC the document was published as (RFC 1234)");
+        }
+        List<StoredEntry> service = ownedService();
+        if (service == null) {
+            return;
+        }
+        for (StoredEntry se : service) {
+            var early = EarlyAllocation.in(se.entry().description());
+            if (early.isEmpty()) {
+                error("targetService", c.targetService() + " is not an early allocation");
+                return;
+            }
+            if (early.get().expiredOn(ctx.today())) {
+                error("targetService", "the early allocation expired on " + early.get().expires());
+                return;
+            }
+            if (renewal && early.get().extended() != null) {
+                error(
+                        "targetService",
+                        "it was extended on "
+                                + early.get().extended()
+                                + "; RFC 7120 §3.3 allows one extension");
+                return;
+            }
+        }
+    }
+
     private void newAssignment() {
         checkNewName(c.serviceName());
         if (c.transports().isEmpty()) {
@@ -168,7 +239,7 @@ public final class RequestChecks {
                         c.justification(),
                         "explain why a Dynamic port will not do (RFC 6335 §8.1.1)");
             }
-            if (range == PortRange.SYSTEM) {
+            if (range == PortRange.SYSTEM && c.kind() == RequestKind.NEW_ASSIGNMENT) {
                 require(
                         "systemJustification",
                         c.systemJustification(),
@@ -386,14 +457,20 @@ public final class RequestChecks {
         require("description", c.description(), "is required: a short description of the service");
         checkParty("assignee", c.assignee());
         checkParty("contact", c.contact());
-        require(
-                "reference",
-                c.reference(),
-                "describe the protocol or point to a document that does (RFC 6335 §8.1.1)");
+        if (c.kind() != RequestKind.EARLY_ALLOCATION) {
+            requireReference();
+        }
         require(
                 "castStatement",
                 c.castStatement(),
                 "say whether IP broadcast, multicast or anycast is used (RFC 6335 §8.1.1)");
+    }
+
+    private void requireReference() {
+        require(
+                "reference",
+                c.reference(),
+                "describe the protocol or point to a document that does (RFC 6335 §8.1.1)");
     }
 
     private void checkParty(String field, Party p) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param ports the port or range asked for, or null
  * @param anyPortIn the range IANA should pick a port from (System or User), or null
  * @param track the track the requester chose, or null to derive it
+ * @param chairStatement the working group chair's request for an early allocation (RFC 7120)
  * @param castStatement whether IP broadcast, multicast or anycast is used (§8.1.1 Reference)
  * @param justification why a Dynamic port will not do (User and System ports)
  * @param systemJustification why a User port will not do (System ports)
@@ -38,6 +39,7 @@ public record RequestContent(
         String reference,
         String castStatement,
         String ietfDocument,
+        String chairStatement,
         String justification,
         String systemJustification,
         String stableSpecification,
@@ -91,6 +93,7 @@ public record RequestContent(
                         trimToNull(in.reference()),
                         trimToNull(in.castStatement()),
                         trimToNull(in.ietfDocument()),
+                        trimToNull(in.chairStatement()),
                         trimToNull(in.justification()),
                         trimToNull(in.systemJustification()),
                         trimToNull(in.stableSpecification()),
@@ -121,7 +124,8 @@ public record RequestContent(
                             "unknown kind \""
                                     + text
                                     + "\"; use new-assignment, add-transport, modify,"
-                                    + " de-assign or revoke"));
+                                    + " de-assign, revoke, early-allocation, early-renewal or"
+                                    + " make-permanent"));
         }
         return kind;
     }
@@ -263,6 +267,7 @@ public record RequestContent(
             case REFERENCE -> reference;
             case CAST_STATEMENT -> castStatement;
             case IETF_DOCUMENT -> ietfDocument;
+            case CHAIR_STATEMENT -> chairStatement;
             case JUSTIFICATION -> justification;
             case SYSTEM_JUSTIFICATION -> systemJustification;
             case STABLE_SPECIFICATION -> stableSpecification;
@@ -288,6 +293,7 @@ public record RequestContent(
                 reference,
                 castStatement,
                 ietfDocument,
+                chairStatement,
                 justification,
                 systemJustification,
                 stableSpecification,

@@ -2,6 +2,9 @@ package dev.portreg.request;
 
 import static dev.portreg.request.RequestKind.ADD_TRANSPORT;
 import static dev.portreg.request.RequestKind.DE_ASSIGN;
+import static dev.portreg.request.RequestKind.EARLY_ALLOCATION;
+import static dev.portreg.request.RequestKind.EARLY_RENEWAL;
+import static dev.portreg.request.RequestKind.MAKE_PERMANENT;
 import static dev.portreg.request.RequestKind.MODIFY;
 import static dev.portreg.request.RequestKind.NEW_ASSIGNMENT;
 import static dev.portreg.request.RequestKind.REVOKE;
@@ -30,6 +33,8 @@ public enum RequestField {
     REFERENCE("reference", RequestInput.MEDIUM, "Reference"),
     CAST_STATEMENT("castStatement", RequestInput.LONG, "Broadcast, multicast or anycast"),
     IETF_DOCUMENT("ietfDocument", RequestInput.MEDIUM, "IETF document"),
+    CHAIR_STATEMENT(
+            "chairStatement", RequestInput.LONG, "Working group chair's request (RFC 7120)"),
     JUSTIFICATION("justification", RequestInput.LONG, "Why not a Dynamic port"),
     SYSTEM_JUSTIFICATION(
             "systemJustification", RequestInput.LONG, "Why neither a User nor a Dynamic port"),
@@ -58,22 +63,26 @@ public enum RequestField {
     public Set<RequestKind> usedBy() {
         return switch (this) {
             case KIND, TRACK, NOTES -> EnumSet.allOf(RequestKind.class);
-            case SERVICE_NAME,
-                    PORT,
-                    ANY_PORT_IN,
-                    REFERENCE,
-                    CAST_STATEMENT,
-                    JUSTIFICATION,
-                    SYSTEM_JUSTIFICATION,
-                    STABLE_SPECIFICATION,
-                    RESERVED_REASON,
-                    UNAUTHORIZED_USES ->
+            case SERVICE_NAME, PORT, ANY_PORT_IN, CAST_STATEMENT, JUSTIFICATION ->
+                    EnumSet.of(NEW_ASSIGNMENT, EARLY_ALLOCATION);
+            case SYSTEM_JUSTIFICATION, STABLE_SPECIFICATION, RESERVED_REASON, UNAUTHORIZED_USES ->
                     EnumSet.of(NEW_ASSIGNMENT);
+            // An early allocation's document is its reference; a permanent one cites the RFC.
+            case REFERENCE -> EnumSet.of(NEW_ASSIGNMENT, MAKE_PERMANENT);
             case TRANSPORTS, SERVICE_CODE, IETF_DOCUMENT ->
-                    EnumSet.of(NEW_ASSIGNMENT, ADD_TRANSPORT);
+                    EnumSet.of(NEW_ASSIGNMENT, ADD_TRANSPORT, EARLY_ALLOCATION);
+            case CHAIR_STATEMENT -> EnumSet.of(EARLY_ALLOCATION);
             // A modify names the assignee only to be told it cannot change (RFC 6335 §8.6).
-            case DESCRIPTION, ASSIGNEE, CONTACT -> EnumSet.of(NEW_ASSIGNMENT, MODIFY);
-            case TARGET_SERVICE -> EnumSet.of(ADD_TRANSPORT, MODIFY, DE_ASSIGN, REVOKE);
+            case DESCRIPTION, ASSIGNEE, CONTACT ->
+                    EnumSet.of(NEW_ASSIGNMENT, MODIFY, EARLY_ALLOCATION);
+            case TARGET_SERVICE ->
+                    EnumSet.of(
+                            ADD_TRANSPORT,
+                            MODIFY,
+                            DE_ASSIGN,
+                            REVOKE,
+                            EARLY_RENEWAL,
+                            MAKE_PERMANENT);
         };
     }
 

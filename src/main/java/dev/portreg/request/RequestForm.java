@@ -42,6 +42,7 @@ public class RequestForm {
     @RestForm public String reference;
     @RestForm public String castStatement;
     @RestForm public String ietfDocument;
+    @RestForm public String chairStatement;
     @RestForm public String justification;
     @RestForm public String systemJustification;
     @RestForm public String stableSpecification;
@@ -131,6 +132,7 @@ public class RequestForm {
         f.reference = in.reference();
         f.castStatement = in.castStatement();
         f.ietfDocument = in.ietfDocument();
+        f.chairStatement = in.chairStatement();
         f.justification = in.justification();
         f.systemJustification = in.systemJustification();
         f.stableSpecification = in.stableSpecification();
@@ -151,7 +153,8 @@ public class RequestForm {
     RequestInput toInput() {
         RequestKind k = parsedKind().orElse(null);
         Set<String> uses = fieldsOf(k == null ? RequestKind.NEW_ASSIGNMENT : k);
-        boolean newAssignment = k == null || k == RequestKind.NEW_ASSIGNMENT;
+        boolean newAssignment =
+                k == null || k == RequestKind.NEW_ASSIGNMENT || k == RequestKind.EARLY_ALLOCATION;
         String choice = choice();
         String portValue = null;
         String anyPortIn = null;
@@ -177,6 +180,7 @@ public class RequestForm {
                 pick(uses, "reference", reference),
                 pick(uses, "castStatement", castStatement),
                 pick(uses, "ietfDocument", ietfDocument),
+                pick(uses, "chairStatement", chairStatement),
                 pick(uses, "justification", justification),
                 pick(uses, "systemJustification", systemJustification),
                 pick(uses, "stableSpecification", stableSpecification),

@@ -203,6 +203,14 @@ public final class RequestFormPage {
             case DE_ASSIGN ->
                     "Give a port back: it becomes Reserved, the name stays registered (§8.2).";
             case REVOKE -> "IANA only: a four-week community call, then the IESG decides (§8.4).";
+            case EARLY_ALLOCATION ->
+                    "For an Internet-Draft, asked by its working group chair: TEMPORARY for a year"
+                            + " (RFC 7120).";
+            case EARLY_RENEWAL ->
+                    "A year more for your early allocation, once; the IESG decides (RFC 7120 §3.3).";
+            case MAKE_PERMANENT ->
+                    "Your document was published: the early allocation becomes permanent, citing"
+                            + " the RFC.";
         };
     }
 }

@@ -24,6 +24,7 @@ public record RequestInput(
         @Schema(maxLength = MEDIUM) String reference,
         @Schema(maxLength = LONG) String castStatement,
         @Schema(maxLength = MEDIUM) String ietfDocument,
+        @Schema(maxLength = LONG) String chairStatement,
         @Schema(maxLength = LONG) String justification,
         @Schema(maxLength = LONG) String systemJustification,
         @Schema(maxLength = MEDIUM) String stableSpecification,
@@ -81,6 +82,7 @@ public record RequestInput(
         check(errors, "reference", reference, MEDIUM);
         check(errors, "castStatement", castStatement, LONG);
         check(errors, "ietfDocument", ietfDocument, MEDIUM);
+        check(errors, "chairStatement", chairStatement, LONG);
         check(errors, "justification", justification, LONG);
         check(errors, "systemJustification", systemJustification, LONG);
         check(errors, "stableSpecification", stableSpecification, MEDIUM);
@@ -115,6 +117,7 @@ public record RequestInput(
                 keep(kind, RequestField.REFERENCE, reference),
                 keep(kind, RequestField.CAST_STATEMENT, castStatement),
                 keep(kind, RequestField.IETF_DOCUMENT, ietfDocument),
+                keep(kind, RequestField.CHAIR_STATEMENT, chairStatement),
                 keep(kind, RequestField.JUSTIFICATION, justification),
                 keep(kind, RequestField.SYSTEM_JUSTIFICATION, systemJustification),
                 keep(kind, RequestField.STABLE_SPECIFICATION, stableSpecification),

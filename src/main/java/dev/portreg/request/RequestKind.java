@@ -15,7 +15,16 @@ public enum RequestKind {
     /** The assignee gives the port back; it becomes Reserved (§8.2). */
     DE_ASSIGN("de-assign", "De-assignment"),
     /** Started by the operator: four-week community call, then an IESG decision (§8.4). */
-    REVOKE("revoke", "Revocation");
+    REVOKE("revoke", "Revocation"),
+    /**
+     * An early allocation for an IETF document not yet published (RFC 7120): a System or User port,
+     * asked for by the working group chair, TEMPORARY for a year.
+     */
+    EARLY_ALLOCATION("early-allocation", "Early allocation (RFC 7120)"),
+    /** The one extension of an early allocation by a year (RFC 7120 §3.3). */
+    EARLY_RENEWAL("early-renewal", "Renew an early allocation"),
+    /** The document was published: the early allocation becomes permanent, citing the RFC. */
+    MAKE_PERMANENT("make-permanent", "Make an early allocation permanent");
 
     public final String slug;
     public final String label;
@@ -32,6 +41,11 @@ public enum RequestKind {
                     + " (a de-assignment request) and the new party files a new assignment request;"
                     + " IANA and the expert check that there is a valid technical, operational or"
                     + " managerial reason.";
+
+    /** True for the kinds of RFC 7120's early allocations. */
+    public boolean early() {
+        return this == EARLY_ALLOCATION || this == EARLY_RENEWAL || this == MAKE_PERMANENT;
+    }
 
     public static Optional<RequestKind> parse(String text) {
         return Slugs.parse(RequestKind.class, text, k -> k.slug);

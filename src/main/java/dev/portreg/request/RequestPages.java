@@ -417,12 +417,13 @@ public class RequestPages {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response complete(@PathParam("id") String idText, @RestForm String version) {
+    public Response complete(
+            @PathParam("id") String idText, @RestForm String version, @RestForm String notes) {
         long id = id(idText);
         return act(
                 id,
                 Typed.NONE,
-                () -> workflow.complete(actor.signedIn(), id, version(version)),
+                () -> workflow.complete(actor.signedIn(), id, version(version), notes),
                 Done.COMPLETED);
     }
 

@@ -30,12 +30,13 @@ final class RequestPreview {
         List<PreviewEntry> preview = new ArrayList<>();
         boolean plannable =
                 switch (c.kind()) {
-                    case NEW_ASSIGNMENT ->
+                    case NEW_ASSIGNMENT, EARLY_ALLOCATION ->
                             c.serviceName() != null
                                     && !c.transports().isEmpty()
                                     && (c.ports() == null || c.ports().to() <= PortRange.USER.to);
                     case ADD_TRANSPORT -> c.targetService() != null && !c.transports().isEmpty();
-                    case MODIFY, DE_ASSIGN, REVOKE -> c.targetService() != null;
+                    case MODIFY, DE_ASSIGN, REVOKE, EARLY_RENEWAL, MAKE_PERMANENT ->
+                            c.targetService() != null;
                 };
         if (!plannable) {
             return preview;

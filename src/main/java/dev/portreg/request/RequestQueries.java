@@ -99,7 +99,25 @@ public class RequestQueries {
                 workflow.allowedActions(viewer, r),
                 events,
                 RequestClock.holds(log, r.state, clock.instant()),
-                r.state == RequestState.EXPERT_REVIEW ? ref(r.heldBy) : null);
+                r.state == RequestState.EXPERT_REVIEW ? ref(r.heldBy) : null,
+                entryLinks(events));
+    }
+
+    /** The entries the completion wrote, from its log entry (old completions: none). */
+    static List<RequestViews.EntryLink> entryLinks(List<EventView> events) {
+        List<RequestViews.EntryLink> out = new ArrayList<>();
+        for (EventView e : events) {
+            if (e.kind() == EventKind.COMPLETED
+                    && e.data() != null
+                    && e.data().get("links") instanceof List<?> links) {
+                for (Object o : links) {
+                    if (o instanceof Map<?, ?> m && m.get("href") instanceof String href) {
+                        out.add(new RequestViews.EntryLink(String.valueOf(m.get("entry")), href));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The requests {@code owner} made, newest first. */

@@ -53,6 +53,7 @@ public final class RequestViews {
      * @param status the request's state
      * @param ageDays days since submission (or creation, for drafts)
      * @param overdue why the request is late against the RFC timeframes, or null
+     * @param entries the registry entries the request wrote, once completed (else empty)
      */
     public record RequestView(
             long id,
@@ -75,7 +76,16 @@ public final class RequestViews {
             List<Action> allowedActions,
             List<EventView> events,
             List<RequestClock.Hold> clocks,
-            AccountRef heldBy) {}
+            AccountRef heldBy,
+            List<EntryLink> entries) {}
+
+    /**
+     * An entry a completed request wrote, and the page it is on.
+     *
+     * @param entry as "938/tcp frob (assigned)"
+     * @param href the port's page, or the service's when the entry has no port
+     */
+    public record EntryLink(String entry, String href) {}
 
     /** A line of a list or queue. */
     public record RequestSummary(
@@ -108,6 +118,12 @@ public final class RequestViews {
     /** Body of POST /requests/{id}/replies. */
     public record ReplyInput(
             Long inReplyTo, @Schema(maxLength = RequestInput.LONG) String comment) {}
+
+    /**
+     * Optional body of POST /requests/{id}/complete: the entry's assignment notes as the operator
+     * words them for the registry (the requester's notes to reviewers never go there).
+     */
+    public record CompleteInput(@Schema(maxLength = RequestInput.MEDIUM) String notes) {}
 
     /** Body of POST /requests/{id}/withdraw. */
     public record CommentInput(@Schema(maxLength = RequestInput.LONG) String comment) {}

@@ -5,6 +5,7 @@ import dev.portreg.account.Account;
 import dev.portreg.account.AccountService;
 import dev.portreg.account.PersonLinks;
 import dev.portreg.account.Roles;
+import dev.portreg.common.Problem.FieldError;
 import dev.portreg.common.ProblemException;
 import dev.portreg.registry.Registry;
 import dev.portreg.review.BallotPosition;
@@ -435,10 +436,26 @@ public class RequestWorkflow {
      */
     @Transactional
     public PortRequest complete(Account actor, long id, long expectedVersion) {
+        return complete(actor, id, expectedVersion, null);
+    }
+
+    /**
+     * The same, with the entry's assignment notes as the operator words them (null or blank for
+     * none); too long or with control characters is a 400 on {@code notes} before anything is read.
+     */
+    @Transactional
+    public PortRequest complete(
+            Account actor, long id, long expectedVersion, String assignmentNotes) {
+        String notes = RequestContent.trimToNull(assignmentNotes);
+        List<FieldError> bad = new ArrayList<>(1);
+        RequestInput.check(bad, "notes", notes, RequestInput.MEDIUM);
+        if (!bad.isEmpty()) {
+            throw ProblemException.badInput(bad);
+        }
         PortRequest r = load(actor, id, expectedVersion);
         check(Action.COMPLETE, actor, r);
         stillAllowedByRegistry(r);
-        RegistryAction.Result result = registryAction.apply(r, actor);
+        RegistryAction.Result result = registryAction.apply(r, actor, notes);
         transition(
                 r,
                 RequestState.COMPLETED,
@@ -451,7 +468,9 @@ public class RequestWorkflow {
                         "revision",
                         result.revision(),
                         "entries",
-                        result.entries()));
+                        result.entries(),
+                        "links",
+                        result.links()));
         return flush(r);
     }
 

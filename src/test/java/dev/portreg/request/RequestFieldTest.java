@@ -19,42 +19,54 @@ class RequestFieldTest {
     private static final Set<RequestKind> ALL = EnumSet.allOf(RequestKind.class);
     private static final Set<RequestKind> NEW = EnumSet.of(RequestKind.NEW_ASSIGNMENT);
 
+    private static final RequestKind EARLY = RequestKind.EARLY_ALLOCATION;
+
+    /** A new assignment and an early allocation (RFC 7120), which is one for an Internet-Draft. */
+    private static final Set<RequestKind> NEW_OR_EARLY =
+            EnumSet.of(RequestKind.NEW_ASSIGNMENT, EARLY);
+
     private static final Map<RequestField, Set<RequestKind>> USED_BY =
             Map.ofEntries(
                     Map.entry(RequestField.KIND, ALL),
                     Map.entry(RequestField.TRACK, ALL),
                     Map.entry(RequestField.NOTES, ALL),
-                    Map.entry(RequestField.SERVICE_NAME, NEW),
-                    Map.entry(RequestField.PORT, NEW),
-                    Map.entry(RequestField.ANY_PORT_IN, NEW),
-                    Map.entry(RequestField.REFERENCE, NEW),
-                    Map.entry(RequestField.CAST_STATEMENT, NEW),
-                    Map.entry(RequestField.JUSTIFICATION, NEW),
+                    Map.entry(RequestField.SERVICE_NAME, NEW_OR_EARLY),
+                    Map.entry(RequestField.PORT, NEW_OR_EARLY),
+                    Map.entry(RequestField.ANY_PORT_IN, NEW_OR_EARLY),
+                    Map.entry(
+                            RequestField.REFERENCE,
+                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MAKE_PERMANENT)),
+                    Map.entry(RequestField.CAST_STATEMENT, NEW_OR_EARLY),
+                    Map.entry(RequestField.JUSTIFICATION, NEW_OR_EARLY),
                     Map.entry(RequestField.SYSTEM_JUSTIFICATION, NEW),
                     Map.entry(RequestField.STABLE_SPECIFICATION, NEW),
                     Map.entry(RequestField.RESERVED_REASON, NEW),
                     Map.entry(RequestField.UNAUTHORIZED_USES, NEW),
+                    Map.entry(RequestField.CHAIR_STATEMENT, EnumSet.of(EARLY)),
                     Map.entry(
                             RequestField.TRANSPORTS,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT)),
+                            EnumSet.of(
+                                    RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT, EARLY)),
                     Map.entry(
                             RequestField.SERVICE_CODE,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT)),
+                            EnumSet.of(
+                                    RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT, EARLY)),
                     Map.entry(
                             RequestField.IETF_DOCUMENT,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT)),
+                            EnumSet.of(
+                                    RequestKind.NEW_ASSIGNMENT, RequestKind.ADD_TRANSPORT, EARLY)),
                     Map.entry(
                             RequestField.DESCRIPTION,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY)),
+                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY, EARLY)),
                     Map.entry(
                             RequestField.ASSIGNEE,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY)),
+                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY, EARLY)),
                     Map.entry(
                             RequestField.CONTACT,
-                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY)),
+                            EnumSet.of(RequestKind.NEW_ASSIGNMENT, RequestKind.MODIFY, EARLY)),
                     Map.entry(
                             RequestField.TARGET_SERVICE,
-                            EnumSet.complementOf(EnumSet.of(RequestKind.NEW_ASSIGNMENT))));
+                            EnumSet.complementOf(EnumSet.of(RequestKind.NEW_ASSIGNMENT, EARLY))));
 
     @Test
     void everyFieldNamesItsKinds() {
@@ -108,6 +120,7 @@ class RequestFieldTest {
                         null,
                         null,
                         null,
+                        null,
                         "rndc");
         ProblemException e =
                 assertThrows(ProblemException.class, () -> RequestContent.parse(modifyWithPort));
@@ -134,6 +147,7 @@ class RequestFieldTest {
                         "938",
                         null,
                         List.of("tcp"),
+                        null,
                         null,
                         null,
                         null,

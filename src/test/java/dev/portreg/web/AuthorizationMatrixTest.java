@@ -466,6 +466,13 @@ class AuthorizationMatrixTest {
                         "/requests/new",
                         PAGE_SIGNED_IN,
                         u -> new Target("/requests/new", null)));
+        // The ways to change a service one holds (none for the others): signed in only.
+        rows.add(
+                row(
+                        "GET",
+                        "/requests/changes-for",
+                        PAGE_SIGNED_IN,
+                        u -> new Target("/requests/changes-for?service=ssh", null)));
         rows.add(
                 row(
                         "GET",
