@@ -46,6 +46,12 @@ class ConversationApiTest {
                 .then()
                 .statusCode(200);
         long discuss = lastEventId(requester, id);
+        as(m1).get("/api/v1/queues/iesg")
+                .then()
+                .body("find { it.id == " + id + " }.yourPosition", equalTo("Discuss"));
+        as(m2).get("/api/v1/queues/iesg")
+                .then()
+                .body("find { it.id == " + id + " }.yourPosition", equalTo("No Record"));
         mailbox.clear();
         as(requester)
                 .body(Map.of("inReplyTo", discuss, "comment", "Servers must be found by port."))

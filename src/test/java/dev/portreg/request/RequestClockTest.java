@@ -79,6 +79,37 @@ class RequestClockTest {
         assertEquals(2, about(expert, id), "the next day, again");
     }
 
+    @Test
+    void anExpertTakesARequestTheQueueShowsThemAndOnlyTheyAreReminded() {
+        String requester = fixtures.account();
+        String taker = fixtures.account("expert");
+        String other = fixtures.account("expert");
+        int id =
+                as(requester)
+                        .body(RequestFixtures.request(RequestFixtures.name(), "40071", null, "tcp"))
+                        .post("/api/v1/requests")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        as(requester).post("/api/v1/requests/" + id + "/submit").then().statusCode(200);
+        as(requester).post("/api/v1/requests/" + id + "/take").then().statusCode(403);
+        as(taker)
+                .post("/api/v1/requests/" + id + "/take")
+                .then()
+                .statusCode(200)
+                .body("heldBy.username", equalTo(taker))
+                .body("events[-1].kind", equalTo("taken"));
+        clock.advance(Duration.ofDays(8));
+        as(other)
+                .get("/api/v1/queues/expert")
+                .then()
+                .body("find { it.id == " + id + " }.holder", containsString("(expert)"));
+        reminders.remind();
+        assertEquals(1, about(taker, id));
+        assertEquals(0, about(other, id));
+    }
+
     /** Reminders to {@code who} about request {@code id} (other tests' requests may be due too). */
     private long about(String who, int id) {
         return mailbox.getMailsSentTo(email(who)).stream()

@@ -346,6 +346,25 @@ class AuthorizationMatrixTest {
         rows.add(
                 row(
                         "POST",
+                        "/api/v1/requests/{id}/take",
+                        "401 403 404 2xx 404 403",
+                        u ->
+                                new Target(
+                                        "/api/v1/requests/" + submitted("40036", null) + "/take",
+                                        null)));
+        // Anyone who sees an open request may reply on it.
+        rows.add(
+                row(
+                        "POST",
+                        "/api/v1/requests/{id}/replies",
+                        "401 2xx 404 2xx 404 2xx",
+                        u ->
+                                new Target(
+                                        "/api/v1/requests/" + submitted("40037", null) + "/replies",
+                                        Map.of("comment", "A question"))));
+        rows.add(
+                row(
+                        "POST",
                         "/api/v1/requests/{id}/end-call",
                         "401 404 404 404 403 2xx",
                         u -> new Target("/api/v1/requests/" + callOver() + "/end-call", null)));
@@ -674,6 +693,24 @@ class AuthorizationMatrixTest {
                         "/requests/{id}/complete",
                         "302 403 404 403 404 303",
                         u -> new Target("/requests/" + approved("40051") + "/complete", Map.of())));
+        rows.add(
+                row(
+                        "POST",
+                        "/requests/{id}/take",
+                        "302 403 404 303 404 403",
+                        u ->
+                                new Target(
+                                        "/requests/" + submitted("40052", null) + "/take",
+                                        Map.of())));
+        rows.add(
+                row(
+                        "POST",
+                        "/requests/{id}/reply",
+                        "302 303 404 303 404 303",
+                        u ->
+                                new Target(
+                                        "/requests/" + submitted("40053", null) + "/reply",
+                                        Map.of("comment", "A question"))));
         rows.add(
                 row(
                         "POST",
