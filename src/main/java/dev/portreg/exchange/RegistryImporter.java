@@ -156,6 +156,9 @@ public class RegistryImporter {
                                                                     options.force());
                                                     return outcome[0].plan();
                                                 })));
+        Log.debugf(
+                "%s: change set committed %d ms after the import began",
+                source, (System.nanoTime() - start) / 1_000_000);
         Reconciliation.Result r = outcome[0];
         ChangePlan plan = applied.plan();
         ImportResult result =

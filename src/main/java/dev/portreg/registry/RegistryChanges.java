@@ -102,13 +102,17 @@ public class RegistryChanges {
      *     port held twice (the plan checks first; this is the database's own guard)
      */
     public Applied apply(Connection c, Request request) throws SQLException {
+        Timings prepared = new Timings();
         writer.lock(c);
+        prepared.lap("lock");
         RegistryStore.Head head = store.head(c);
         RegistrySnapshot now = registry.proven(c, head.revision());
+        prepared.lap("registry");
         LocalDate today = LocalDate.now(clock);
         ChangePlan plan =
                 request.intent()
                         .plan(new RegistryIntent.Context(now, today, once(() -> upstream(c))));
+        prepared.lap("plan");
         if (plan.isEmpty()) {
             return new Applied(head.revision(), null, head.effectiveDate(), plan);
         }
@@ -124,15 +128,17 @@ public class RegistryChanges {
             day = head.effectiveDate();
         }
         ChangePlan written = withIds(c, plan);
+        prepared.lap("ids");
         long start = System.nanoTime();
         Written w = write(c, now, written, request, revision, day);
         Log.debugf(
-                "revision %d written in %d ms (%d items, %d moves): %s",
+                "revision %d written in %d ms (%d items, %d moves): %s; before it: %s",
                 (Object) revision,
                 (System.nanoTime() - start) / 1_000_000,
                 written.items().size(),
                 written.moves().size(),
-                w.timings());
+                w.timings(),
+                prepared);
         afterCommit(w.after());
         return new Applied(revision, w.changeId(), day, written);
     }
