@@ -16,7 +16,11 @@ public enum Action {
     BALLOT("ballot", Taker.INDEPENDENT_DECIDER),
     /** Ending a call is a date, not a decision: the operator who started a revocation may. */
     END_CALL("end-call", Taker.DECIDER),
-    COMPLETE("complete", Taker.INDEPENDENT_DECIDER);
+    COMPLETE("complete", Taker.INDEPENDENT_DECIDER),
+    /** A designated expert takes a request in expert review: it is theirs to answer. */
+    TAKE("take", Taker.INDEPENDENT_DECIDER),
+    /** A message on the request, or an answer to a Discuss or a change request. */
+    REPLY("reply", Taker.PARTICIPANT);
 
     /** Who takes an action. */
     public enum Taker {
@@ -25,7 +29,9 @@ public enum Action {
         /** A holder of the role that decides the request's state. */
         DECIDER,
         /** A holder of that role, but never on their own request (separation of duties). */
-        INDEPENDENT_DECIDER
+        INDEPENDENT_DECIDER,
+        /** Anyone who sees the request: its requester, its track's reviewers, the operators. */
+        PARTICIPANT
     }
 
     public final String slug;

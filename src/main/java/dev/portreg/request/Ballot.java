@@ -12,9 +12,19 @@ import java.util.Map;
  * A ballot's tally and the latest position event of each member who voted.
  *
  * @param notes why a position (by event id) is not counted; absent when it is
+ * @param earlier each member's (by account id) earlier positions, oldest first: a member's record
+ *     with its history
  */
 public record Ballot(
-        BallotRule.Tally tally, List<RequestEvent> positions, Map<Long, String> notes) {
+        BallotRule.Tally tally,
+        List<RequestEvent> positions,
+        Map<Long, String> notes,
+        Map<Long, List<RequestEvent>> earlier) {
+
+    /** The positions {@code current}'s member held before it, oldest first. */
+    public List<RequestEvent> before(RequestEvent current) {
+        return earlier.getOrDefault(current.actor.id, List.of());
+    }
 
     /** Why this position does not count, or null. */
     public String note(RequestEvent position) {
@@ -32,14 +42,18 @@ public record Ballot(
     public static Ballot count(List<RequestEvent> events, int members) {
         Map<Long, RequestEvent> latest = new LinkedHashMap<>();
         Map<Long, String> notes = new LinkedHashMap<>();
+        Map<Long, List<RequestEvent>> earlier = new LinkedHashMap<>();
         for (RequestEvent e : events) {
-            if (e.kind == EventKind.BALLOT) {
-                latest.put(e.actor.id, e);
+            if (e.kind.position()) {
+                RequestEvent previous = latest.put(e.actor.id, e);
+                if (previous != null) {
+                    earlier.computeIfAbsent(e.actor.id, k -> new ArrayList<>()).add(previous);
+                }
                 notes.remove(e.id);
             } else if (e.kind == EventKind.RESUBMITTED && changesBallotedFields(e)) {
-                for (RequestEvent earlier : latest.values()) {
+                for (RequestEvent given : latest.values()) {
                     notes.putIfAbsent(
-                            earlier.id,
+                            given.id,
                             "given on an older version: the port or transports changed since");
                 }
             }
@@ -57,7 +71,8 @@ public record Ballot(
         return new Ballot(
                 BallotRule.tally(members, positions),
                 List.copyOf(latest.values()),
-                Map.copyOf(notes));
+                Map.copyOf(notes),
+                Map.copyOf(earlier));
     }
 
     private static boolean changesBallotedFields(RequestEvent e) {

@@ -12,6 +12,8 @@ enum Done {
     CHANGES("request-changes", "You asked the requester for changes."),
     REJECTED("reject", "You rejected the request."),
     BALLOT("ballot", "Your ballot position is recorded."),
+    TAKEN("take", "The request is yours to review: the queue shows you as its holder."),
+    REPLIED("reply", "Your reply is on the request, and mailed to the people concerned."),
     CALL_ENDED("end-call", "The community call is over: the IESG decides next."),
     COMPLETED("complete", "The registry action is done: the registry is updated.");
 

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What an entry of a request's log records. The database's CHECK on {@code request_event.kind}
- * lists the same slugs (V11); the timeline and the mails switch over it without a default, so a new
- * kind does not compile until both say what it means.
+ * lists the same slugs (V11, V15); the timeline and the mails switch over it without a default, so
+ * a new kind does not compile until both say what it means.
  */
 public enum EventKind {
     CREATED("created"),
@@ -21,6 +21,12 @@ public enum EventKind {
     CHANGES_REQUESTED("changes-requested"),
     REJECTED("rejected"),
     BALLOT("ballot"),
+    /** A member changed their Discuss to a position that does not block: its own event. */
+    DISCUSS_CLEARED("discuss-cleared"),
+    /** A message on the request; data.inReplyTo names the Discuss or change request it answers. */
+    REPLY("reply"),
+    /** A designated expert took the request for review (data.from: whom they took it from). */
+    TAKEN("taken"),
     CALL_STARTED("call-started"),
     CALL_ENDED("call-ended"),
     COMPLETED("completed");
@@ -38,19 +44,28 @@ public enum EventKind {
         /** The holders of the role that decides the request in its new state. */
         DECIDERS,
         /** The holders of the roles shown the new state without deciding it. */
-        INFORMED
+        INFORMED,
+        /** Whoever wrote the Discuss or change request a reply answers. */
+        ANSWERED
     }
 
     /** Who is told. */
     public Set<Recipient> mailed() {
         return switch (this) {
-            case CREATED, EDITED, WITHDRAWN, BALLOT -> EnumSet.noneOf(Recipient.class);
+            case CREATED, EDITED, WITHDRAWN, BALLOT, DISCUSS_CLEARED, TAKEN ->
+                    EnumSet.noneOf(Recipient.class);
             case SUBMITTED, RESUBMITTED, APPROVED ->
                     EnumSet.of(Recipient.REQUESTER, Recipient.DECIDERS);
             case CALL_STARTED -> EnumSet.of(Recipient.INFORMED);
+            case REPLY -> EnumSet.of(Recipient.REQUESTER, Recipient.DECIDERS, Recipient.ANSWERED);
             case CALL_ENDED -> EnumSet.of(Recipient.DECIDERS);
             case CHANGES_REQUESTED, REJECTED, COMPLETED -> EnumSet.of(Recipient.REQUESTER);
         };
+    }
+
+    /** A member's ballot position: entered, changed, or a Discuss cleared. */
+    public boolean position() {
+        return this == BALLOT || this == DISCUSS_CLEARED;
     }
 
     /** A submission: its data holds the content as submitted. */

@@ -78,6 +78,16 @@ public final class Lifecycle {
             case BALLOT -> in(state, IESG_EVALUATION);
             case END_CALL -> in(state, COMMUNITY_CALL);
             case COMPLETE -> in(state, IANA_REVIEW, APPROVED);
+            case TAKE -> in(state, EXPERT_REVIEW);
+            case REPLY ->
+                    in(
+                            state,
+                            EXPERT_REVIEW,
+                            IESG_EVALUATION,
+                            IANA_REVIEW,
+                            COMMUNITY_CALL,
+                            CHANGES_REQUESTED,
+                            APPROVED);
         };
     }
 
@@ -164,6 +174,10 @@ public final class Lifecycle {
         boolean own = r.ownedBy(actor);
         RequestState s = r.state;
         Optional<Cell> cell = cell(a, s);
+        if (a.taker == Action.Taker.PARTICIPANT) {
+            // Who sees it may write on it while it is open.
+            return cell.isEmpty() ? illegal(a, s) : Optional.empty();
+        }
         if (a.requesters()) {
             if (!own) {
                 return forbid("only the requester may " + a.slug + " this request");
@@ -182,7 +196,7 @@ public final class Lifecycle {
                                         + a.slug
                                         + " a request");
             }
-            String role = s.decider().role;
+            String role = takerRole(a, s);
             if (!actor.roles.contains(role)) {
                 // A reviewer deciding again what they already approved: it has moved past them.
                 return a.decision() && s == APPROVED && reviews(actor, r)
@@ -210,12 +224,21 @@ public final class Lifecycle {
         return r.track != null && actor.roles.contains(r.track.reviewState.decider().role);
     }
 
+    /**
+     * The role that takes {@code a} in {@code s}: the state's decider's, except that an IESG-track
+     * request is rejected by the IESG as a body, which the operator records (never one member's
+     * button; the ballot itself only approves).
+     */
+    public static String takerRole(Action a, RequestState s) {
+        return a == Action.REJECT && s == IESG_EVALUATION ? Roles.IANA : s.decider().role;
+    }
+
     /** The roles that take {@code a} in some state. */
     static Set<String> deciders(Action a) {
         Set<String> out = new LinkedHashSet<>();
         for (RequestState s : RequestState.values()) {
-            if (cell(a, s).isPresent() && s.decider().role != null) {
-                out.add(s.decider().role);
+            if (cell(a, s).isPresent() && takerRole(a, s) != null) {
+                out.add(takerRole(a, s));
             }
         }
         return out;
@@ -242,7 +265,7 @@ public final class Lifecycle {
                                                     + r.callEndsAt
                                                     + " (four weeks, RFC 6335 §8.4)"))
                             : Optional.empty();
-            case EDIT, WITHDRAW, APPROVE, REQUEST_CHANGES, REJECT, BALLOT, COMPLETE ->
+            case EDIT, WITHDRAW, APPROVE, REQUEST_CHANGES, REJECT, BALLOT, COMPLETE, TAKE, REPLY ->
                     Optional.empty();
         };
     }

@@ -26,13 +26,16 @@ public class Notifications {
     private final Mailer mailer;
     private final AccountService accounts;
     private final String baseUrl;
+    private final RequestMails sent;
 
     Notifications(
             Mailer mailer,
             AccountService accounts,
+            RequestMails sent,
             @ConfigProperty(name = "portreg.base-url") String baseUrl) {
         this.mailer = mailer;
         this.accounts = accounts;
+        this.sent = sent;
         this.baseUrl = baseUrl;
     }
 
@@ -44,6 +47,8 @@ public class Notifications {
             List<Mail> mails = QuarkusTransaction.requiringNew().call(() -> compose(change));
             for (Mail m : mails) {
                 mailer.send(m);
+                // The timeline lists what was sent.
+                sent.sent(change.requestId(), change.eventId(), m.getTo().get(0), m.getSubject());
             }
         } catch (RuntimeException e) {
             Log.warnf(
@@ -64,6 +69,12 @@ public class Notifications {
             return List.of();
         }
         Subject about = new Subject(r, describe(r, r.parsed()), latestComment(r));
+        List<RequestEvent> log = RequestEvent.of(r);
+        RequestEvent last = log.get(log.size() - 1);
+        Set<String> replied = new LinkedHashSet<>();
+        if (last.actor != null) {
+            replied.add(last.actor.email);
+        }
         List<Mail> out = new ArrayList<>();
         for (Recipient to : change.kind().mailed()) {
             Letter letter = letter(change.kind(), to, about);
@@ -76,7 +87,14 @@ public class Notifications {
                             r.state.informed().forEach(role -> all.addAll(emails(role)));
                             yield all;
                         }
+                        case ANSWERED -> answered(log, last);
                     };
+            if (change.kind() == EventKind.REPLY) {
+                // One letter each, and none to the one who wrote it.
+                addresses = new LinkedHashSet<>(addresses);
+                addresses.removeAll(replied);
+                replied.addAll(addresses);
+            }
             for (String address : addresses) {
                 out.add(
                         Mail.withText(
@@ -166,9 +184,28 @@ public class Notifications {
                             "Registry updated for request " + id,
                             "The registry now records " + s.what() + ".\n\n" + s.latest());
             // Never mailed (EventKind.mailed() is empty), but named so that a new kind must be.
-            case CREATED, EDITED, WITHDRAWN, BALLOT ->
+            case REPLY ->
+                    new Letter(
+                            "Reply on request " + id,
+                            "A reply on "
+                                    + s.what()
+                                    + ":\n\n"
+                                    + s.latest()
+                                    + "\n\nRead the conversation and answer:");
+            case CREATED, EDITED, WITHDRAWN, BALLOT, DISCUSS_CLEARED, TAKEN ->
                     throw new IllegalStateException(kind + " is not mailed");
         };
+    }
+
+    /** The address of whoever wrote the event a reply answers. */
+    private static Set<String> answered(List<RequestEvent> log, RequestEvent reply) {
+        Object to = reply.data == null ? null : reply.data.get("inReplyTo");
+        for (RequestEvent e : log) {
+            if (to != null && e.actor != null && String.valueOf(e.id).equals(String.valueOf(to))) {
+                return Set.of(e.actor.email);
+            }
+        }
+        return Set.of();
     }
 
     private Set<String> emails(String role) {

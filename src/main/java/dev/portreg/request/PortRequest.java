@@ -66,6 +66,11 @@ public class PortRequest extends PanacheEntityBase {
     @Column(name = "call_ends_at")
     public Instant callEndsAt;
 
+    /** The designated expert who took the request for review, or null while nobody has. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "held_by")
+    public Account heldBy;
+
     /**
      * The content, parsed: it was checked when stored, so this does not fail (a field its kind does
      * not use, stored before such fields were refused, is dropped).

@@ -4,6 +4,7 @@ import dev.portreg.account.CurrentUser;
 import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.BallotInput;
 import dev.portreg.request.RequestViews.CommentInput;
+import dev.portreg.request.RequestViews.ReplyInput;
 import dev.portreg.request.RequestViews.RequestSummary;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.request.RequestViews.ReviewInput;
@@ -131,6 +132,29 @@ public class RequestApi {
                                                 "position",
                                                 "use yes, no-objection, discuss, abstain or recuse"));
         workflow.ballot(user.signedIn(), id, version(ifMatch), position, body.comment());
+        return queries.view(user.signedIn(), id);
+    }
+
+    @POST
+    @Path("/requests/{id}/take")
+    @Operation(summary = "Take a request in expert review: you become the expert who holds it")
+    public RequestView take(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        workflow.take(user.signedIn(), id, version(ifMatch));
+        return queries.view(user.signedIn(), id);
+    }
+
+    @POST
+    @Path("/requests/{id}/replies")
+    @Operation(
+            summary =
+                    "Reply on an open request, or answer a Discuss or a change request (inReplyTo:"
+                            + " its event id); mailed to the people concerned")
+    public RequestView reply(@PathParam("id") long id, ReplyInput body) {
+        workflow.reply(
+                user.signedIn(),
+                id,
+                body == null ? null : body.inReplyTo(),
+                body == null ? null : body.comment());
         return queries.view(user.signedIn(), id);
     }
 

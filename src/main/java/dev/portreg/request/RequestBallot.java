@@ -27,7 +27,9 @@ public final class RequestBallot {
             String comment,
             String at,
             boolean blocking,
-            String note) {}
+            String note,
+            Integer givenOn,
+            List<String> earlier) {}
 
     public record BallotBox(BallotRule.Tally tally, List<BallotRow> rows) {}
 
@@ -49,7 +51,9 @@ public final class RequestBallot {
                             p.comment(),
                             when(p.at()),
                             bp != null && bp.blocking && p.note() == null,
-                            p.note()));
+                            p.note(),
+                            p.givenOn(),
+                            earlier(p)));
         }
         for (RequestViews.AccountRef m : members) {
             if (!voted.contains(m.username())) {
@@ -62,9 +66,26 @@ public final class RequestBallot {
                                 null,
                                 null,
                                 false,
-                                null));
+                                null,
+                                null,
+                                List.of()));
             }
         }
         return new BallotBox(b.tally(), List.copyOf(rows));
+    }
+
+    /** A member's earlier positions, newest first: "Discuss (12 Mar 2026): text". */
+    private static List<String> earlier(PositionView p) {
+        List<String> out = new ArrayList<>();
+        for (RequestViews.EarlierPosition e : p.earlier()) {
+            out.add(
+                    0,
+                    e.label()
+                            + " ("
+                            + when(e.at())
+                            + ")"
+                            + (e.comment() == null ? "" : ": " + e.comment()));
+        }
+        return out;
     }
 }

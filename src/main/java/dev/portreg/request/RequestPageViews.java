@@ -204,7 +204,9 @@ public final class RequestPageViews {
             boolean reject,
             boolean ballot,
             boolean endCall,
-            boolean complete) {
+            boolean complete,
+            boolean reply,
+            boolean take) {
 
         static Actions of(RequestView v) {
             List<Action> a = v.allowedActions();
@@ -219,7 +221,9 @@ public final class RequestPageViews {
                     a.contains(Action.REJECT),
                     a.contains(Action.BALLOT),
                     a.contains(Action.END_CALL),
-                    a.contains(Action.COMPLETE));
+                    a.contains(Action.COMPLETE),
+                    a.contains(Action.REPLY),
+                    a.contains(Action.TAKE));
         }
 
         public boolean review() {
@@ -227,7 +231,8 @@ public final class RequestPageViews {
         }
 
         public boolean any() {
-            return edit || submit || withdraw || review() || ballot || endCall || complete;
+            return edit || submit || withdraw || review() || ballot || endCall || complete || reply
+                    || take;
         }
 
         public String url(String action) {
@@ -342,6 +347,18 @@ public final class RequestPageViews {
                 }
             }
             return null;
+        }
+
+        /** What a reply can answer: each Discuss and each request for changes, newest first. */
+        public List<TimelineItem> answerable() {
+            List<TimelineItem> out = new java.util.ArrayList<>();
+            for (TimelineItem t : timeline) {
+                if (t.kind() == EventKind.CHANGES_REQUESTED
+                        || (t.kind() == EventKind.BALLOT && t.blocking())) {
+                    out.add(0, t);
+                }
+            }
+            return out;
         }
 
         /** The registry change a completed request made, for the side panel; null before. */

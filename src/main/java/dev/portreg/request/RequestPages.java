@@ -366,6 +366,43 @@ public class RequestPages {
     }
 
     @POST
+    @Path("{id}/take")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response take(@PathParam("id") String idText, @RestForm String version) {
+        long id = id(idText);
+        return act(
+                id,
+                Typed.NONE,
+                () -> workflow.take(actor.signedIn(), id, version(version)),
+                Done.TAKEN);
+    }
+
+    @POST
+    @Path("{id}/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(
+            @PathParam("id") String idText, @RestForm String inReplyTo, @RestForm String comment) {
+        long id = id(idText);
+        Typed typed = new Typed("reply", comment, inReplyTo, FieldErrors.NONE);
+        Long to = null;
+        if (inReplyTo != null && !inReplyTo.isBlank()) {
+            if (!inReplyTo.matches("\\d{1,18}")) {
+                return refusedAction(
+                        id,
+                        ProblemException.badInput("inReplyTo", "choose what you answer"),
+                        typed);
+            }
+            to = Long.parseLong(inReplyTo);
+        }
+        Long answered = to;
+        return act(
+                id,
+                typed,
+                () -> workflow.reply(actor.signedIn(), id, answered, comment),
+                Done.REPLIED);
+    }
+
+    @POST
     @Path("{id}/end-call")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response endCall(@PathParam("id") String idText, @RestForm String version) {

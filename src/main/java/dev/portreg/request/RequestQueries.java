@@ -32,8 +32,11 @@ public class RequestQueries {
     private final RequestWorkflow workflow;
     private final Clock clock;
 
-    RequestQueries(RequestWorkflow workflow, Clock clock) {
+    private final RequestMails mails;
+
+    RequestQueries(RequestWorkflow workflow, Clock clock, RequestMails mails) {
         this.workflow = workflow;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public class RequestQueries {
     public RequestView view(Account viewer, PortRequest r) {
         List<EventView> events = new ArrayList<>();
         List<RequestEvent> log = RequestEvent.of(r);
+        Map<Long, List<RequestMails.Sent>> sent = mails.byEvent(r.id);
         for (RequestEvent e : log) {
             events.add(
                     new EventView(
@@ -57,18 +61,15 @@ public class RequestQueries {
                             e.fromState,
                             e.toState,
                             e.comment,
-                            e.data));
+                            e.data,
+                            sent.getOrDefault(e.id, List.of())));
         }
         BallotView ballot = null;
         if (r.track != null && r.track.ballot()) {
             Ballot b = workflow.ballot(r, log);
             List<PositionView> positions = new ArrayList<>();
             for (RequestEvent e : b.positions()) {
-                BallotPosition p =
-                        BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow();
-                positions.add(
-                        new PositionView(
-                                ref(e.actor), p.slug, p.label, e.comment, e.at, b.note(e)));
+                positions.add(positionView(b, e));
             }
             ballot = new BallotView(b.tally(), positions);
         }
@@ -97,6 +98,8 @@ public class RequestQueries {
                 ballot,
                 workflow.allowedActions(viewer, r),
                 events,
+                RequestClock.holds(log, r.state, clock.instant()),
+                r.state == RequestState.EXPERT_REVIEW ? ref(r.heldBy) : null,
                 entryLinks(events));
     }
 
@@ -124,7 +127,8 @@ public class RequestQueries {
                 PortRequest.list(
                         "from PortRequest r join fetch r.requester where r.requester.id = ?1"
                                 + " order by r.id desc",
-                        owner.id));
+                        owner.id),
+                null);
     }
 
     /**
@@ -147,10 +151,14 @@ public class RequestQueries {
                 PortRequest.list(
                         "from PortRequest r join fetch r.requester where r.state in ?1"
                                 + " order by r.submittedAt, r.id",
-                        states));
+                        states),
+                Roles.IESG.equals(role) ? viewer : null);
     }
 
-    private List<RequestSummary> summaries(List<PortRequest> requests) {
+    /**
+     * @param member an IESG member whose own position each line shows, or null
+     */
+    private List<RequestSummary> summaries(List<PortRequest> requests, Account member) {
         List<RequestSummary> out = new ArrayList<>(requests.size());
         for (PortRequest r : requests) {
             RequestInput c = r.content;
@@ -160,7 +168,12 @@ public class RequestQueries {
                             r.kind,
                             r.state,
                             r.state.label,
-                            r.track,
+                            // A draft has no track yet, but the one its requester chose.
+                            r.track != null
+                                    ? r.track
+                                    : c.track() == null
+                                            ? null
+                                            : Track.parse(c.track()).orElse(null),
                             c.serviceName() != null ? c.serviceName() : c.targetService(),
                             c.port() != null
                                     ? c.port()
@@ -170,7 +183,9 @@ public class RequestQueries {
                             r.submittedAt,
                             r.updatedAt,
                             age(r).toDays(),
-                            overdue(r)));
+                            overdue(r),
+                            holder(r),
+                            member == null ? null : positionOf(r, member)));
         }
         return out;
     }
@@ -195,7 +210,73 @@ public class RequestQueries {
         return null;
     }
 
+    /** {@code member}'s current ballot position on {@code r}: "No Record" before they voted. */
+    private static String positionOf(PortRequest r, Account member) {
+        if (r.track == null || !r.track.ballot()) {
+            return null;
+        }
+        String out = BallotPosition.NO_RECORD.label;
+        for (RequestEvent e : RequestEvent.of(r)) {
+            if (e.kind.position() && e.actor != null && e.actor.id.equals(member.id)) {
+                out =
+                        BallotPosition.parseEntered((String) e.data.get("position"))
+                                .map(p -> p.label)
+                                .orElse(out);
+            }
+        }
+        return out;
+    }
+
+    /** Who holds an open request and since how long, against their timeframe: for the queues. */
+    private String holder(PortRequest r) {
+        if (r.submittedAt == null || r.state.terminal()) {
+            return null;
+        }
+        for (RequestClock.Hold h :
+                RequestClock.holds(RequestEvent.of(r), r.state, clock.instant())) {
+            if (h.current()) {
+                long days = RequestClock.currentHold(RequestEvent.of(r), clock.instant()).toDays();
+                String who =
+                        r.state == RequestState.EXPERT_REVIEW && r.heldBy != null
+                                ? "With " + r.heldBy.name + " (expert)"
+                                : h.label();
+                return who
+                        + " for "
+                        + days
+                        + (days == 1 ? " day" : " days")
+                        + (h.timeframe() == null
+                                ? ""
+                                : " of "
+                                        + h.timeframe().toDays()
+                                        + (h.overdue() ? ": overdue" : ""));
+            }
+        }
+        return null;
+    }
+
     static AccountRef ref(Account a) {
         return a == null ? null : new AccountRef(a.username, a.name);
+    }
+
+    /** A member's current position with its history. */
+    private static PositionView positionView(Ballot b, RequestEvent e) {
+        BallotPosition p =
+                BallotPosition.parseEntered((String) e.data.get("position")).orElseThrow();
+        List<RequestViews.EarlierPosition> earlier = new ArrayList<>();
+        for (RequestEvent old : b.before(e)) {
+            BallotPosition q =
+                    BallotPosition.parseEntered((String) old.data.get("position")).orElseThrow();
+            earlier.add(new RequestViews.EarlierPosition(q.slug, q.label, old.comment, old.at));
+        }
+        Object given = e.data.get("givenOn");
+        return new PositionView(
+                ref(e.actor),
+                p.slug,
+                p.label,
+                e.comment,
+                e.at,
+                b.note(e),
+                given instanceof Number n ? n.intValue() : null,
+                List.copyOf(earlier));
     }
 }

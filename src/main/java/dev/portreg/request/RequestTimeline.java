@@ -43,7 +43,8 @@ public final class RequestTimeline {
             List<Change> changes,
             List<String> lines,
             String link,
-            String linkLabel) {}
+            String linkLabel,
+            List<String> mails) {}
 
     static List<TimelineItem> timeline(RequestView v) {
         List<TimelineItem> out = new ArrayList<>();
@@ -74,16 +75,35 @@ public final class RequestTimeline {
                         yield "Resubmitted for " + trackLabel(data.get("track"));
                     }
                     case WITHDRAWN -> "Withdrew the request";
-                    case APPROVED -> "Approved";
+                    case APPROVED ->
+                            data.containsKey("needed") ? "Approved by the IESG ballot" : "Approved";
                     case CHANGES_REQUESTED -> "Asked for changes";
                     case REJECTED -> "Rejected the request";
                     case BALLOT -> {
-                        BallotPosition p =
-                                BallotPosition.parseEntered(String.valueOf(data.get("position")))
-                                        .orElse(BallotPosition.NO_RECORD);
+                        BallotPosition p = position(data, it);
                         it.blocking = p.blocking;
                         yield "Ballot position: " + p.label;
                     }
+                    case DISCUSS_CLEARED -> "Cleared their Discuss: " + position(data, it).label;
+                    case REPLY -> {
+                        Object to = data.get("inReplyTo");
+                        if (to != null) {
+                            it.link = "#event-" + to;
+                            it.linkLabel =
+                                    "changes-requested".equals(data.get("answeredKind"))
+                                            ? "the request for changes it answers"
+                                            : "the Discuss it answers";
+                        }
+                        yield to == null
+                                ? "Replied"
+                                : "changes-requested".equals(data.get("answeredKind"))
+                                        ? "Answered the request for changes"
+                                        : "Answered a Discuss";
+                    }
+                    case TAKEN ->
+                            data.get("from") == null
+                                    ? "Took the request for review"
+                                    : "Took the request over from " + data.get("from");
                     case CALL_STARTED -> {
                         callDates(e, data, it);
                         yield "Started the four-week community call";
@@ -98,7 +118,9 @@ public final class RequestTimeline {
                 e.id(),
                 e.kind(),
                 it.title,
-                e.actor() == null ? "the system" : e.actor().name(),
+                e.actor() == null
+                        ? (e.kind() == EventKind.APPROVED ? "the IESG" : "the system")
+                        : e.actor().name(),
                 when(e.at()),
                 e.at() == null ? null : e.at().toString(),
                 e.from(),
@@ -109,7 +131,36 @@ public final class RequestTimeline {
                 it.changes,
                 List.copyOf(it.lines),
                 it.link,
-                it.linkLabel);
+                it.linkLabel,
+                mailsSent(e));
+    }
+
+    /** The mails an event caused, as a line each: their subject and how many were sent. */
+    private static List<String> mailsSent(EventView e) {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> bySubject = new java.util.LinkedHashMap<>();
+        for (RequestMails.Sent m : e.mails() == null ? List.<RequestMails.Sent>of() : e.mails()) {
+            bySubject.merge(m.subject(), 1, Integer::sum);
+        }
+        bySubject.forEach(
+                (subject, n) ->
+                        out.add(
+                                "Mailed “"
+                                        + subject
+                                        + "” to "
+                                        + n
+                                        + (n == 1 ? " person" : " people")));
+        return List.copyOf(out);
+    }
+
+    /** A ballot event's position, and the version of the request it was given on. */
+    private static BallotPosition position(Map<String, Object> data, Draft it) {
+        Object given = data.get("givenOn");
+        if (given != null) {
+            it.lines.add("Given on version " + given + " of the request.");
+        }
+        return BallotPosition.parseEntered(String.valueOf(data.get("position")))
+                .orElse(BallotPosition.NO_RECORD);
     }
 
     /** A community call's dates, from its start event. */

@@ -21,12 +21,18 @@ public final class RequestViews {
             RequestState from,
             RequestState to,
             String comment,
-            Map<String, Object> data) {}
+            Map<String, Object> data,
+            List<RequestMails.Sent> mails) {}
 
     /**
      * @param note why the position does not count, or null when it does: given on an older version
      *     of the request (its port or transports changed since), or by an account that no longer
      *     holds the iesg role
+     */
+    /**
+     * A member's current position, the request version it was given on and their earlier ones.
+     *
+     * @param givenOn the request's submission number when the position was given (1 = first)
      */
     public record PositionView(
             AccountRef member,
@@ -34,7 +40,12 @@ public final class RequestViews {
             String label,
             String comment,
             Instant at,
-            String note) {}
+            String note,
+            Integer givenOn,
+            List<EarlierPosition> earlier) {}
+
+    /** A position a member held before their current one. */
+    public record EarlierPosition(String position, String label, String comment, Instant at) {}
 
     public record BallotView(BallotRule.Tally tally, List<PositionView> positions) {}
 
@@ -64,6 +75,8 @@ public final class RequestViews {
             BallotView ballot,
             List<Action> allowedActions,
             List<EventView> events,
+            List<RequestClock.Hold> clocks,
+            AccountRef heldBy,
             List<EntryLink> entries) {}
 
     /**
@@ -88,7 +101,9 @@ public final class RequestViews {
             Instant submittedAt,
             Instant updatedAt,
             long ageDays,
-            String overdue) {}
+            String overdue,
+            String holder,
+            String yourPosition) {}
 
     /** Body of POST /requests/{id}/review. */
     public record ReviewInput(
@@ -99,6 +114,10 @@ public final class RequestViews {
     public record BallotInput(
             @Schema(maxLength = RequestInput.SHORT) String position,
             @Schema(maxLength = RequestInput.LONG) String comment) {}
+
+    /** Body of POST /requests/{id}/replies. */
+    public record ReplyInput(
+            Long inReplyTo, @Schema(maxLength = RequestInput.LONG) String comment) {}
 
     /**
      * Optional body of POST /requests/{id}/complete: the entry's assignment notes as the operator

@@ -14,6 +14,7 @@ import dev.portreg.review.ReviewDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -286,19 +287,39 @@ public class RequestWorkflow {
     }
 
     /**
-     * Records an IESG member's position. When the ballot then passes, the request is approved in
-     * the same transaction, after checking the registry once more.
+     * Records an IESG member's position: their own record, never in conflict with another member's
+     * ({@code expectedVersion} is not compared; positions on one request are taken one at a time
+     * under a row lock, so each sees the others'). Changing a position keeps the old one in the
+     * log; changing a Discuss to a non-blocking position is its own event (discuss-cleared). When
+     * the ballot then passes, the request is approved by the ballot (no member is credited) in the
+     * same transaction, after checking the registry once more.
      */
     @Transactional
     public PortRequest ballot(
             Account actor, long id, long expectedVersion, BallotPosition position, String comment) {
         checkComment(comment);
-        PortRequest r = load(actor, id, expectedVersion);
+        PortRequest r = PortRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !visible(actor, r)) {
+            throw ProblemException.notFound("There is no request #" + id + " you can see");
+        }
         check(Action.BALLOT, actor, r);
         if (position.blocking && blank(comment)) {
-            throw ProblemException.badInput("comment", "You must enter a non-empty discuss");
+            throw ProblemException.badInput(
+                    "comment",
+                    "say what must be resolved: a Discuss needs its reason, which the requester"
+                            + " answers");
         }
-        record(r, actor, EventKind.BALLOT, comment, Map.of("position", position.slug));
+        List<RequestEvent> log = RequestEvent.of(r);
+        boolean cleared = currentPosition(log, actor).map(p -> p.blocking).orElse(false);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("position", position.slug);
+        data.put("givenOn", log.stream().filter(e -> e.kind.submission()).count());
+        record(
+                r,
+                actor,
+                cleared && !position.blocking ? EventKind.DISCUSS_CLEARED : EventKind.BALLOT,
+                comment,
+                data);
         em.flush();
         BallotRule.Tally tally = ballot(r).tally();
         if (tally.passes()) {
@@ -306,7 +327,7 @@ public class RequestWorkflow {
             transition(
                     r,
                     RequestState.APPROVED,
-                    actor,
+                    null,
                     EventKind.APPROVED,
                     "The IESG ballot passed: " + tally.reason(),
                     Map.of(
@@ -316,10 +337,88 @@ public class RequestWorkflow {
                             tally.noObjection(),
                             "needed",
                             tally.needed()));
-        } else {
-            r.updatedAt = now();
         }
         return flush(r);
+    }
+
+    /**
+     * A message on an open request by anyone who sees it (the requester, its track's reviewers, an
+     * operator), answering the Discuss or change request {@code inReplyTo} names, or none. Like a
+     * position it never conflicts with another person's action: no version check, a row lock.
+     */
+    @Transactional
+    public PortRequest reply(Account actor, long id, Long inReplyTo, String comment) {
+        checkComment(comment);
+        if (blank(comment)) {
+            throw ProblemException.badInput("comment", "write the reply");
+        }
+        PortRequest r = PortRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !visible(actor, r)) {
+            throw ProblemException.notFound("There is no request #" + id + " you can see");
+        }
+        check(Action.REPLY, actor, r);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (inReplyTo != null) {
+            RequestEvent answered =
+                    RequestEvent.of(r).stream()
+                            .filter(e -> e.id.equals(inReplyTo) && answerable(e))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            ProblemException.badInput(
+                                                    "inReplyTo",
+                                                    "not a Discuss or change request of request #"
+                                                            + id));
+            data.put("inReplyTo", answered.id);
+            data.put("answeredKind", answered.kind.slug);
+        }
+        record(r, actor, EventKind.REPLY, comment, data.isEmpty() ? null : data);
+        return flush(r);
+    }
+
+    /**
+     * A designated expert takes a request in expert review: the queue shows them as its holder and
+     * only they are reminded when it is overdue. Taking it from another expert is allowed (the log
+     * says from whom); taking one's own again changes nothing.
+     */
+    @Transactional
+    public PortRequest take(Account actor, long id, long expectedVersion) {
+        PortRequest r = load(actor, id, expectedVersion);
+        check(Action.TAKE, actor, r);
+        if (r.heldBy != null && r.heldBy.id.equals(actor.id)) {
+            return r;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (r.heldBy != null) {
+            data.put("from", r.heldBy.name);
+        }
+        r.heldBy = actor;
+        record(r, actor, EventKind.TAKEN, null, data.isEmpty() ? null : data);
+        return flush(r);
+    }
+
+    /** What a reply can answer: a Discuss position or a request for changes. */
+    static boolean answerable(RequestEvent e) {
+        if (e.kind == EventKind.CHANGES_REQUESTED) {
+            return true;
+        }
+        return e.kind == EventKind.BALLOT
+                && e.data != null
+                && BallotPosition.parseEntered((String) e.data.get("position"))
+                        .map(p -> p.blocking)
+                        .orElse(false);
+    }
+
+    /** The position {@code member} holds now, from a request's log. */
+    private static Optional<BallotPosition> currentPosition(
+            List<RequestEvent> log, Account member) {
+        Optional<BallotPosition> out = Optional.empty();
+        for (RequestEvent e : log) {
+            if (e.kind.position() && e.actor != null && e.actor.id.equals(member.id)) {
+                out = BallotPosition.parseEntered((String) e.data.get("position"));
+            }
+        }
+        return out;
     }
 
     /** Ends a revocation's community call once its four weeks are over; the IESG decides next. */
@@ -451,7 +550,7 @@ public class RequestWorkflow {
         e.data = data;
         e.persist();
         r.updatedAt = e.at;
-        changed.fire(new RequestChanged(r.id, kind, to));
+        changed.fire(new RequestChanged(r.id, e.id, kind, to));
     }
 
     private Optional<RequestContent> lastSubmitted(PortRequest r) {

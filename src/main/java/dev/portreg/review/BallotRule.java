@@ -66,7 +66,15 @@ public final class BallotRule {
                             + " to pass.";
         } else {
             passes = true;
-            reason = "Passes: " + (yes + noobj) + " of " + needed + " needed.";
+            // "3 of 2 needed" read as a count gone wrong: say what was counted against what.
+            reason =
+                    "Passes: "
+                            + (yes + noobj)
+                            + " Yes or No Objection position"
+                            + (yes + noobj == 1 ? "" : "s")
+                            + ", "
+                            + needed
+                            + " needed.";
         }
         return new Tally(
                 members, yes, noobj, discuss, abstain, recuse, noRecord, needed, passes, reason);

@@ -93,6 +93,71 @@ class ConcurrencyTest {
                 .body("status", org.hamcrest.Matchers.equalTo(won.jsonPath().getString("status")));
     }
 
+    /**
+     * Three IESG members, all with the page as it was before any of them voted, enter their
+     * positions at the same moment: none is refused (positions are each member's own record), all
+     * three are counted, and the one that makes the ballot pass approves it once, credited to the
+     * ballot rather than to whoever came last.
+     */
+    @Test
+    void threeMembersBallotAtOnceNoneIsLostAndTheBallotApprovesOnce() throws Exception {
+        fixtures.noIesgMembers();
+        String requester = fixtures.account();
+        String m1 = fixtures.account("iesg");
+        String m2 = fixtures.account("iesg");
+        String m3 = fixtures.account("iesg");
+        fixtures.account("iesg"); // four members: 3 positions needed
+        int id =
+                as(requester)
+                        .body(
+                                RequestFixtures.request(
+                                        RequestFixtures.name(), "938", "iesg-approval", "tcp"))
+                        .post("/api/v1/requests")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        int loaded =
+                as(requester)
+                        .post("/api/v1/requests/" + id + "/submit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("version");
+        String url = "/api/v1/requests/" + id + "/ballot";
+        String stale = "\"" + loaded + "\"";
+
+        List<Response> answers =
+                race(
+                        () ->
+                                as(m1).header("If-Match", stale)
+                                        .body(Map.of("position", "yes"))
+                                        .post(url),
+                        () ->
+                                as(m2).header("If-Match", stale)
+                                        .body(Map.of("position", "no-objection"))
+                                        .post(url),
+                        () ->
+                                as(m3).header("If-Match", stale)
+                                        .body(Map.of("position", "no-objection"))
+                                        .post(url));
+
+        assertEquals(
+                List.of(200, 200, 200),
+                answers.stream().map(Response::statusCode).toList(),
+                answers.get(0).asString() + answers.get(1).asString() + answers.get(2).asString());
+        String where = " FROM request_event WHERE request_id = " + id;
+        assertEquals(3, count("SELECT count(*)" + where + " AND kind = 'ballot'"));
+        assertEquals(
+                1,
+                count("SELECT count(*)" + where + " AND kind = 'approved' AND actor_id IS NULL"));
+        as(requester)
+                .get("/api/v1/requests/" + id)
+                .then()
+                .body("status", org.hamcrest.Matchers.equalTo("approved"))
+                .body("ballot.positions.size()", org.hamcrest.Matchers.equalTo(3));
+    }
+
     /** The exclusion constraint itself, without any Java check in front of it. */
     @Test
     void theDatabaseRefusesASecondHolder() throws SQLException {

@@ -30,18 +30,24 @@ class LifecycleTest {
      * ("state!"). Absent states: the action has no place there.
      */
     private static final Map<Action, String> TABLE =
-            Map.of(
-                    Action.EDIT, "draft changes-requested",
-                    Action.SUBMIT, "draft changes-requested",
-                    Action.WITHDRAW,
+            Map.ofEntries(
+                    Map.entry(Action.EDIT, "draft changes-requested"),
+                    Map.entry(Action.SUBMIT, "draft changes-requested"),
+                    Map.entry(
+                            Action.WITHDRAW,
                             "draft changes-requested expert-review iesg-evaluation iana-review"
-                                    + " community-call",
-                    Action.APPROVE, "expert-review iesg-evaluation! iana-review!",
-                    Action.REQUEST_CHANGES, "expert-review iesg-evaluation iana-review",
-                    Action.REJECT, "expert-review iesg-evaluation iana-review approved",
-                    Action.BALLOT, "iesg-evaluation",
-                    Action.END_CALL, "community-call",
-                    Action.COMPLETE, "iana-review approved");
+                                    + " community-call"),
+                    Map.entry(Action.APPROVE, "expert-review iesg-evaluation! iana-review!"),
+                    Map.entry(Action.REQUEST_CHANGES, "expert-review iesg-evaluation iana-review"),
+                    Map.entry(Action.REJECT, "expert-review iesg-evaluation iana-review approved"),
+                    Map.entry(Action.BALLOT, "iesg-evaluation"),
+                    Map.entry(Action.END_CALL, "community-call"),
+                    Map.entry(Action.COMPLETE, "iana-review approved"),
+                    Map.entry(Action.TAKE, "expert-review"),
+                    Map.entry(
+                            Action.REPLY,
+                            "expert-review iesg-evaluation iana-review community-call"
+                                    + " changes-requested approved"));
 
     /** Who decides in each state, written out. */
     private static final Map<RequestState, Decider> DECIDERS =
@@ -97,9 +103,10 @@ class LifecycleTest {
         Account requester = account(1, Roles.REQUESTER);
         PortRequest r = request(requester, s);
         String cell = expected(a, s);
-        Account actor = a.requesters() ? requester : deciderFor(s, a, cell);
+        boolean theirs = a.requesters() || a.taker == Action.Taker.PARTICIPANT;
+        Account actor = theirs ? requester : deciderFor(s, a, cell);
         Optional<ProblemException> refusal = Lifecycle.refusal(a, actor, r, NOW);
-        if (!a.requesters() && s == RequestState.DRAFT) {
+        if (!theirs && s == RequestState.DRAFT) {
             assertEquals(404, refusal.orElseThrow().status()); // a draft is its requester's alone
         } else if (cell.equals("open")) {
             assertEquals(Optional.empty(), refusal.map(ProblemException::getMessage));
@@ -145,13 +152,15 @@ class LifecycleTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("cells")
     void anotherRoleIsForbidden(Action a, RequestState s) {
-        if (a.requesters() || expected(a, s).equals("none")) {
+        if (a.requesters()
+                || a.taker == Action.Taker.PARTICIPANT
+                || expected(a, s).equals("none")) {
             return;
         }
         PortRequest r = request(account(1, Roles.REQUESTER), s);
         // The operator sees everything; every other reviewer role is the wrong one somewhere.
         for (String role : List.of(Roles.EXPERT, Roles.IESG, Roles.IANA)) {
-            if (role.equals(s.decider().role)) {
+            if (role.equals(Lifecycle.takerRole(a, s))) {
                 continue;
             }
             Account other = account(3, Roles.REQUESTER, role);
@@ -281,9 +290,26 @@ class LifecycleTest {
                 Lifecycle.allowed(requester, request(requester, RequestState.DRAFT), NOW));
         PortRequest approved = request(requester, RequestState.APPROVED);
         assertEquals(
-                List.of(Action.REJECT, Action.COMPLETE),
+                List.of(Action.REJECT, Action.COMPLETE, Action.REPLY),
                 Lifecycle.allowed(account(2, Roles.IANA), approved, NOW));
-        assertEquals(List.of(), Lifecycle.allowed(requester, approved, NOW));
+        assertEquals(List.of(Action.REPLY), Lifecycle.allowed(requester, approved, NOW));
+    }
+
+    /** An IESG-track request is rejected by the IESG as recorded by an operator, not a member. */
+    @Test
+    void onTheIesgTrackTheOperatorRecordsTheRejection() {
+        Account requester = account(1, Roles.REQUESTER);
+        PortRequest r = request(requester, RequestState.IESG_EVALUATION);
+        r.track = Track.IESG_APPROVAL;
+        Account member = account(2, Roles.IESG);
+        assertEquals(
+                List.of(Action.REQUEST_CHANGES, Action.BALLOT, Action.REPLY),
+                Lifecycle.allowed(member, r, NOW));
+        assertEquals(403, Lifecycle.refusal(Action.REJECT, member, r, NOW).orElseThrow().status());
+        assertEquals(
+                List.of(Action.REJECT, Action.REPLY),
+                Lifecycle.allowed(account(3, Roles.IANA), r, NOW));
+        assertEquals(java.util.Set.of(Roles.EXPERT, Roles.IANA), Lifecycle.deciders(Action.REJECT));
     }
 
     // --- builders
@@ -330,7 +356,7 @@ class LifecycleTest {
      */
     private static Account deciderFor(RequestState s, Action a, String cell) {
         if (!cell.equals("none")) {
-            return account(2, Roles.REQUESTER, s.decider().role);
+            return account(2, Roles.REQUESTER, Lifecycle.takerRole(a, s));
         }
         Account any = account(2, Roles.REQUESTER, Roles.IANA);
         any.roles.addAll(Lifecycle.deciders(a));

@@ -207,7 +207,10 @@ class RequestJourneyBrowserTest {
         browser.visit(url(request));
         choosePosition("no-objection", null);
         assertEquals("Approved", text(By.cssSelector(".request-badges .badge")));
-        assertTrue(text(By.id("ballot")).startsWith("IESG ballot\nPasses: 2 of 2 needed."));
+        assertTrue(
+                text(By.id("ballot"))
+                        .startsWith(
+                                "IESG ballot\nPasses: 2 Yes or No Objection positions, 2 needed."));
 
         // The operator performs the registry action.
         switchTo(olga, request);
@@ -279,6 +282,70 @@ class RequestJourneyBrowserTest {
         } finally {
             driver.executeCdpCommand(
                     "Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /**
+     * Review as a conversation, in the browser: a member enters a Discuss, the requester answers it
+     * from the request page, the member clears it, and the ballot approves the request; the ballot
+     * table stays whole at 390 px.
+     */
+    @Test
+    void aDiscussIsAnsweredByTheRequesterAndCleared() {
+        fixtures.sampleRegistry();
+        fixtures.noIesgMembers();
+        String requester = fixtures.account();
+        String m1 = fixtures.account("iesg");
+        String m2 = fixtures.account("iesg");
+        int id =
+                RequestFixtures.as(requester)
+                        .body(
+                                RequestFixtures.request(
+                                        RequestFixtures.name(), "938", "iesg-approval", "tcp"))
+                        .post("/api/v1/requests")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        RequestFixtures.as(requester)
+                .post("/api/v1/requests/" + id + "/submit")
+                .then()
+                .statusCode(200);
+        String page = "/requests/" + id;
+        ChromeDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        browser.visit(url(page));
+        signIn(m1, RequestFixtures.PASSWORD);
+        choosePosition("discuss", "Why can this not use a Dynamic port?");
+
+        switchTo(requester, page);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("reply-to")))
+                .selectByIndex(1);
+        type("reply-comment", "Clients must find the server without a rendezvous.");
+        browser.clickAndWait(By.cssSelector("#reply-form button[type=submit]"));
+        assertTrue(text(By.cssSelector(".flash")).startsWith("Your reply is on the request"));
+        assertTrue(text(By.id("timeline-title")).contains("Timeline"));
+        assertTrue(driver.getPageSource().contains("Answered a Discuss"));
+
+        ballot(m1, page, "yes", null);
+        assertTrue(driver.getPageSource().contains("Cleared their Discuss: Yes"));
+        ballot(m2, page, "no-objection", null);
+        assertTrue(driver.getPageSource().contains("Approved by the IESG ballot"));
+        assertTrue(driver.findElements(By.id("review-form")).isEmpty(), "no member's Reject");
+
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.visit(url(page));
+            Number clipped =
+                    (Number)
+                            driver.executeScript(
+                                    "const t = document.querySelector('.ballot-table');"
+                                            + " return t.scrollWidth - t.parentElement.clientWidth;");
+            assertTrue(clipped.intValue() <= 0, "the ballot table is clipped by " + clipped);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 

@@ -620,7 +620,7 @@ class RequestPagesTest {
         post(first, "/requests/" + id + "/ballot", Map.of("position", "discuss"))
                 .then()
                 .statusCode(422)
-                .body(containsString("You must enter a non-empty discuss"))
+                .body(containsString("a Discuss needs its reason"))
                 .body(containsString("value=\"discuss\" checked"));
         post(first, "/requests/" + id + "/ballot", Map.of("position", "abstain"))
                 .then()
@@ -649,7 +649,7 @@ class RequestPagesTest {
         op.get("/requests/" + id)
                 .then()
                 .body(containsString("class=\"badge rq rq-approved\""))
-                .body(containsString("Passes: 2 of 2 needed."))
+                .body(containsString("Passes: 2 Yes or No Objection positions, 2 needed."))
                 .body(containsString("Fine by me"))
                 .body(containsString("id=\"complete-form\""));
         post(op, "/requests/" + id + "/complete", Map.of())
