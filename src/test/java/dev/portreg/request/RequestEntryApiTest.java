@@ -68,6 +68,12 @@ class RequestEntryApiTest {
                 .then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/requests/" + id));
+        FormSession.signedIn(owner, RequestFixtures.PASSWORD)
+                .get("/requests/" + id)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("id=\"entries\""))
+                .body(org.hamcrest.Matchers.containsString("<a href=\"/ports/40071\">40071/tcp"));
     }
 
     @Test
@@ -143,6 +149,28 @@ class RequestEntryApiTest {
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(0));
+    }
+
+    @Test
+    void theRequestPageCompletesWithTheOperatorsNotes() {
+        String name = RequestFixtures.name();
+        int id =
+                approved(
+                        RequestFixtures.requestBy(
+                                RequestFixtures.email(owner), name, "40075", null, "tcp"));
+        int version = as(operator).get("/api/v1/requests/" + id).then().extract().path("version");
+        FormSession op = FormSession.signedIn(operator, RequestFixtures.PASSWORD);
+        op.get("/requests/" + id)
+                .then()
+                .body(org.hamcrest.Matchers.containsString("name=\"notes\""));
+        op.submit(
+                        "/requests/" + id + "/complete",
+                        Map.of("version", Integer.toString(version), "notes", "Worded by IANA"))
+                .then()
+                .statusCode(303);
+        given().get("/api/v1/services/" + name)
+                .then()
+                .body("entries[0].notes", equalTo("Worded by IANA"));
     }
 
     private int approved(Map<String, Object> body) {
