@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Thrown by services and adapters to answer with a problem: a 400 naming the field, a 404, a 409.
- * Pages show the same message on an error page; the API sends it as problem+json.
+ * Pages show the same message on an error page; the API sends it as problem+json. Invalid input is
+ * its own type, {@link InvalidInputException}, so that a page catches it without reading the
+ * status.
  */
 public class ProblemException extends RuntimeException {
 
@@ -33,16 +35,13 @@ public class ProblemException extends RuntimeException {
     }
 
     /** 400: one input is wrong. */
-    public static ProblemException badInput(String field, String message) {
-        return new ProblemException(
-                400,
-                "Invalid input",
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+    public static InvalidInputException badInput(String field, String message) {
+        return new InvalidInputException(
+                field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     /** 400: several inputs are wrong. */
-    public static ProblemException badInput(List<Problem.FieldError> errors) {
+    public static InvalidInputException badInput(List<Problem.FieldError> errors) {
         StringBuilder detail = new StringBuilder();
         for (Problem.FieldError e : errors) {
             detail.append(detail.isEmpty() ? "" : "; ")
@@ -50,7 +49,7 @@ public class ProblemException extends RuntimeException {
                     .append(": ")
                     .append(e.message());
         }
-        return new ProblemException(400, "Invalid input", detail.toString(), errors);
+        return new InvalidInputException(detail.toString(), errors);
     }
 
     public static ProblemException notFound(String detail) {

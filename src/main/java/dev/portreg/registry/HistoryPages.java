@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Pager;
 import dev.portreg.common.ProblemException;
 import dev.portreg.registry.HistoryViews.ChangeView;
 import dev.portreg.registry.RegistryViews.Page;
@@ -17,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The registry history pages: /changes (recent changes, or those of one port or service name) and
  * /changes/{id} (one change with all its items). A thin adapter over {@link RegistryHistory}; the
- * Atom feed of the same list is {@link ChangesFeed}.
+ * Atom feed of the same list is {@link ChangesFeed}. Pages count from 1, as everywhere ({@link
+ * Pager}); {@code ?page=0}, the first page of the old numbering, is refused with the message.
  */
 @Path("/changes")
 @Produces(MediaType.TEXT_HTML)
@@ -44,23 +46,6 @@ public class HistoryPages {
             Page<ChangeView> page,
             Pager pager) {}
 
-    /** Links to the previous and next page (null at the ends), and where we are (from 1). */
-    record Pager(String previous, String next, int page, int pages) {
-
-        static Pager of(String base, int page, int pages) {
-            String sep = base.contains("?") ? "&" : "?";
-            return new Pager(
-                    page > 0 ? base + sep + "page=" + (page - 1) : null,
-                    page + 1 < pages ? base + sep + "page=" + (page + 1) : null,
-                    page + 1,
-                    pages);
-        }
-
-        public boolean needed() {
-            return pages > 1;
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance changes(ChangesModel model);
@@ -85,29 +70,22 @@ public class HistoryPages {
         if (byPort && byService) {
             throw ProblemException.badInput("service", "give a port or a service name, not both");
         }
+        int index = Pager.index(page);
         Page<ChangeView> p;
         String heading;
         StringBuilder base = new StringBuilder("/changes");
         if (byPort) {
             int n = RegistryQueries.parsePort("port", port);
-            p =
-                    history.forPort(
-                            n, RegistryHistory.parsePage(page), RegistryHistory.parseSize(size));
+            p = history.forPort(n, index, RegistryHistory.parseSize(size));
             heading = "Changes to port " + n;
             base.append("?port=").append(n);
         } else if (byService) {
             String name = RegistryHistory.parseName(service);
-            p =
-                    history.forService(
-                            name, RegistryHistory.parsePage(page), RegistryHistory.parseSize(size));
+            p = history.forService(name, index, RegistryHistory.parseSize(size));
             heading = "Changes to service " + name;
             base.append("?service=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
         } else {
-            p =
-                    history.recent(
-                            RegistryHistory.parsePage(page),
-                            RegistryHistory.parseSize(size),
-                            ITEMS_PER_CHANGE);
+            p = history.recent(index, RegistryHistory.parseSize(size), ITEMS_PER_CHANGE);
             heading = "Registry changes";
         }
         if (size != null && !size.isBlank()) {
@@ -120,14 +98,24 @@ public class HistoryPages {
                         byService ? service.strip() : "",
                         byPort || byService,
                         p,
-                        Pager.of(base.toString(), p.page(), p.pages())));
+                        RegistryBrowser.pager(p, n -> Pager.url(base.toString(), n))));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance change(@PathParam("id") String id, @QueryParam("page") String page) {
-        ChangeView c = history.change(id, page, Integer.toString(ITEMS_PER_PAGE));
+        int index = Pager.index(page);
+        ChangeView c =
+                history.change(id, Integer.toString(index), Integer.toString(ITEMS_PER_PAGE));
         int pages = (int) ((c.itemCount() + ITEMS_PER_PAGE - 1) / ITEMS_PER_PAGE);
-        return Templates.change(c, Pager.of(c.url(), RegistryHistory.parsePage(page), pages));
+        return Templates.change(
+                c,
+                Pager.of(
+                        index,
+                        ITEMS_PER_PAGE,
+                        c.itemCount(),
+                        pages,
+                        c.items().size(),
+                        n -> Pager.url(c.url(), n)));
     }
 }

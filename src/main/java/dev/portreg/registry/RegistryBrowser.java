@@ -1,5 +1,6 @@
 package dev.portreg.registry;
 
+import dev.portreg.common.Pager;
 import dev.portreg.common.Urls;
 import dev.portreg.registry.EntrySort.Column;
 import dev.portreg.registry.RegistryPages.AsOf;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The registry browser, {@code /registry}: every entry in IANA's order or sorted by a column,
@@ -57,7 +59,7 @@ public class RegistryBrowser {
         EntrySort order = EntrySort.parse(sort);
         RegistryFilters filters =
                 new RegistryFilters(range, status, transport, q, order.text(), size, at);
-        int pageIndex = RegistryPages.pageIndex(page);
+        int pageIndex = Pager.index(page);
         RegistrySnapshot s = queries.snapshot(at);
         Page<EntryView> result =
                 queries.entries(
@@ -65,11 +67,16 @@ public class RegistryBrowser {
         return Templates.registry(
                 result,
                 filters,
-                Pager.of(result, filters),
+                pager(result, filters::url),
                 SortLink.all(filters, order),
                 RegistryHeader.of(s),
                 Download.all(at),
                 blank(at) ? null : AsOf.of(s, at, filters.withoutAt()));
+    }
+
+    /** The pager of a page of a listing; {@code url} gives the address of a page from 1. */
+    static Pager pager(Page<?> p, IntFunction<String> url) {
+        return Pager.of(p.page(), p.size(), p.total(), p.pages(), p.items().size(), url);
     }
 
     private static boolean blank(String s) {
@@ -156,25 +163,6 @@ public class RegistryBrowser {
             return s.isEmpty()
                     ? value == RegistryQueries.DEFAULT_PAGE_SIZE
                     : s.equals(Integer.toString(value));
-        }
-    }
-
-    /** Where the visitor is in a listing: page numbers from 1 and the links around. */
-    public record Pager(
-            int page, int pages, long total, long first, long last, String previous, String next) {
-
-        static Pager of(Page<?> p, RegistryFilters filters) {
-            int current = p.page() + 1;
-            long first = p.items().isEmpty() ? 0 : (long) p.page() * p.size() + 1;
-            long last = p.items().isEmpty() ? 0 : first + p.items().size() - 1;
-            return new Pager(
-                    current,
-                    p.pages(),
-                    p.total(),
-                    first,
-                    last,
-                    current > 1 ? filters.url(Math.min(current - 1, Math.max(p.pages(), 1))) : null,
-                    current < p.pages() ? filters.url(current + 1) : null);
         }
     }
 

@@ -211,19 +211,6 @@ public class RegistryPages {
                 .toList();
     }
 
-    /** Pages count from 1 in the address bar; the query counts from 0. */
-    static int pageIndex(String page) {
-        if (blank(page)) {
-            return 0;
-        }
-        String t = page.trim();
-        if (!t.matches("\\d{1,9}") || Integer.parseInt(t) < 1) {
-            throw ProblemException.badInput(
-                    "page", "must be a whole number from 1, not \"" + page + "\"");
-        }
-        return Integer.parseInt(t) - 1;
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

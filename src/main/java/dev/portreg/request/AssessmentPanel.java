@@ -5,6 +5,7 @@ import static dev.portreg.request.RequestFormPage.*;
 import static dev.portreg.request.RequestPageViews.*;
 import static dev.portreg.request.RequestTimeline.*;
 
+import dev.portreg.common.FieldErrors;
 import dev.portreg.registry.PortStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,8 +94,8 @@ public final class AssessmentPanel {
             String policy,
             String trackLabel,
             List<String> allowedLabels,
-            List<Item> errors,
-            List<Item> warnings,
+            List<FieldErrors.Item> errors,
+            List<FieldErrors.Item> warnings,
             List<Long> competing,
             List<Integer> suggestions,
             List<PreviewRow> preview,
@@ -127,8 +128,8 @@ public final class AssessmentPanel {
                     a.policy(),
                     a.track() == null ? null : a.track().label(),
                     a.allowedTracks().stream().map(Track::label).toList(),
-                    a.errors().stream().map(Item::of).toList(),
-                    a.warnings().stream().map(Item::of).toList(),
+                    a.errors().stream().map(RequestPageViews::item).toList(),
+                    a.warnings().stream().map(RequestPageViews::item).toList(),
                     a.competing(),
                     a.suggestions(),
                     rows,

@@ -8,8 +8,6 @@ import dev.portreg.request.RequestViews.ReplyInput;
 import dev.portreg.request.RequestViews.RequestSummary;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.request.RequestViews.ReviewInput;
-import dev.portreg.review.BallotPosition;
-import dev.portreg.review.ReviewDecision;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The request API: the same workflow the pages use. Every action answers with the request as it now
- * is. Optional {@code If-Match: <version>} makes an action fail with 409 if the request changed
- * since the client read it.
+ * The request API: the same workflow the pages use, each action written once in {@link
+ * RequestActions}. Every action answers with the request as it now is. Optional {@code If-Match:
+ * <version>} makes an action fail with 409 if the request changed since the client read it.
  */
 @Path("/api/v1")
 @Authenticated
@@ -40,11 +38,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RequestApi {
 
     private final RequestWorkflow workflow;
+    private final RequestActions actions;
     private final RequestQueries queries;
     private final CurrentUser user;
 
-    RequestApi(RequestWorkflow workflow, RequestQueries queries, CurrentUser user) {
+    RequestApi(
+            RequestWorkflow workflow,
+            RequestActions actions,
+            RequestQueries queries,
+            CurrentUser user) {
         this.workflow = workflow;
+        this.actions = actions;
         this.queries = queries;
         this.user = user;
     }
@@ -79,16 +83,14 @@ public class RequestApi {
     @Operation(summary = "Edit a draft, or a request whose reviewer asked for changes")
     public RequestView edit(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, RequestInput input) {
-        workflow.edit(user.signedIn(), id, version(ifMatch), require(input));
-        return queries.view(user.signedIn(), id);
+        return now(workflow.edit(user.signedIn(), id, version(ifMatch), require(input)));
     }
 
     @POST
     @Path("/requests/{id}/submit")
     @Operation(summary = "Submit (or resubmit) for review; 400 lists what is missing")
     public RequestView submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.submit(user.signedIn(), id, version(ifMatch));
-        return queries.view(user.signedIn(), id);
+        return now(actions.submit(id, version(ifMatch)));
     }
 
     @POST
@@ -96,9 +98,7 @@ public class RequestApi {
     @Operation(summary = "Withdraw your request")
     public RequestView withdraw(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, CommentInput body) {
-        workflow.withdraw(
-                user.signedIn(), id, version(ifMatch), body == null ? null : body.comment());
-        return queries.view(user.signedIn(), id);
+        return now(actions.withdraw(id, version(ifMatch), body));
     }
 
     @POST
@@ -106,15 +106,7 @@ public class RequestApi {
     @Operation(summary = "Decide: approve, request-changes or reject (with a comment)")
     public RequestView review(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ReviewInput body) {
-        ReviewDecision decision =
-                ReviewDecision.parse(body == null ? null : body.decision())
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.badInput(
-                                                "decision",
-                                                "use approve, request-changes or reject"));
-        workflow.review(user.signedIn(), id, version(ifMatch), decision, body.comment());
-        return queries.view(user.signedIn(), id);
+        return now(actions.review(id, version(ifMatch), body));
     }
 
     @POST
@@ -124,23 +116,14 @@ public class RequestApi {
                     "Enter your IESG ballot position: yes, no-objection, discuss, abstain, recuse")
     public RequestView ballot(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, BallotInput body) {
-        BallotPosition position =
-                BallotPosition.parseEntered(body == null ? null : body.position())
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.badInput(
-                                                "position",
-                                                "use yes, no-objection, discuss, abstain or recuse"));
-        workflow.ballot(user.signedIn(), id, version(ifMatch), position, body.comment());
-        return queries.view(user.signedIn(), id);
+        return now(actions.ballot(id, version(ifMatch), body));
     }
 
     @POST
     @Path("/requests/{id}/take")
     @Operation(summary = "Take a request in expert review: you become the expert who holds it")
     public RequestView take(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.take(user.signedIn(), id, version(ifMatch));
-        return queries.view(user.signedIn(), id);
+        return now(actions.take(id, version(ifMatch)));
     }
 
     @POST
@@ -150,20 +133,14 @@ public class RequestApi {
                     "Reply on an open request, or answer a Discuss or a change request (inReplyTo:"
                             + " its event id); mailed to the people concerned")
     public RequestView reply(@PathParam("id") long id, ReplyInput body) {
-        workflow.reply(
-                user.signedIn(),
-                id,
-                body == null ? null : body.inReplyTo(),
-                body == null ? null : body.comment());
-        return queries.view(user.signedIn(), id);
+        return now(actions.reply(id, body));
     }
 
     @POST
     @Path("/requests/{id}/end-call")
     @Operation(summary = "End a revocation's four-week community call")
     public RequestView endCall(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        workflow.endCommunityCall(user.signedIn(), id, version(ifMatch));
-        return queries.view(user.signedIn(), id);
+        return now(actions.endCall(id, version(ifMatch)));
     }
 
     @POST
@@ -173,9 +150,7 @@ public class RequestApi {
             @PathParam("id") long id,
             @HeaderParam("If-Match") String ifMatch,
             RequestViews.CompleteInput body) {
-        workflow.complete(
-                user.signedIn(), id, version(ifMatch), body == null ? null : body.notes());
-        return queries.view(user.signedIn(), id);
+        return now(actions.complete(id, version(ifMatch), body));
     }
 
     @GET
@@ -184,6 +159,11 @@ public class RequestApi {
     public List<RequestSummary> queue(
             @PathParam("role") @Parameter(description = "expert, iesg or iana") String role) {
         return queries.queue(user.signedIn(), role);
+    }
+
+    /** The answer to every action: the request as it now is, as the actor sees it. */
+    private RequestView now(PortRequest acted) {
+        return queries.view(user.signedIn(), acted.id);
     }
 
     private static RequestInput require(RequestInput input) {

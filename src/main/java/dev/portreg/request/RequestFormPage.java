@@ -5,6 +5,7 @@ import static dev.portreg.request.RequestBallot.*;
 import static dev.portreg.request.RequestPageViews.*;
 import static dev.portreg.request.RequestTimeline.*;
 
+import dev.portreg.common.FieldErrors;
 import dev.portreg.registry.PortRange;
 import dev.portreg.web.Flash;
 import java.util.ArrayList;
@@ -152,14 +153,19 @@ public final class RequestFormPage {
                         case "serviceCode" -> form.hasTransport("dccp");
                         default -> true;
                     };
-            if (show || filled(form, g) || errors.touches(g)) {
+            if (show || filled(form, g) || touches(errors, g)) {
                 out.add(g);
             }
         }
-        if (errors.touches("kind")) {
+        if (touches(errors, "kind")) {
             out.add("kind");
         }
         return out;
+    }
+
+    /** True when an error belongs to a field of {@code group}. */
+    private static boolean touches(FieldErrors errors, String group) {
+        return errors.touches(field -> RequestPageViews.group(field).equals(group));
     }
 
     private static boolean filled(RequestForm f, String group) {

@@ -8,6 +8,8 @@ import dev.portreg.account.Account;
 import dev.portreg.account.AccountService;
 import dev.portreg.account.CurrentUser;
 import dev.portreg.account.Roles;
+import dev.portreg.common.FieldErrors;
+import dev.portreg.common.InvalidInputException;
 import dev.portreg.common.Problem.FieldError;
 import dev.portreg.common.ProblemException;
 import dev.portreg.request.RequestViews.AccountRef;
@@ -106,7 +108,7 @@ class RequestPageModels {
                 editing ? "/requests/" + id + "/edit" : "/requests",
                 form,
                 errors,
-                Panel.of(a, RequestPages.FORM_ID),
+                Panel.of(a, DraftPages.FORM_ID),
                 TrackChoice.of(a, form),
                 RequestFormPage.kinds(form, operator(me)),
                 kindLabel,
@@ -117,7 +119,7 @@ class RequestPageModels {
     }
 
     /** The form again after a refusal, with its messages beside the fields. */
-    FormPage refused(RequestForm form, Long id, ProblemException e, Flash flash) {
+    FormPage refused(RequestForm form, Long id, InvalidInputException e, Flash flash) {
         FieldErrors errors = errorsOf(e);
         Flash shown =
                 flash != null
@@ -187,13 +189,14 @@ class RequestPageModels {
         return v;
     }
 
-    static FieldErrors errorsOf(ProblemException e) {
+    /** A refusal's errors; one that names no field is shown beside the kind, atop the form. */
+    static FieldErrors errorsOf(InvalidInputException e) {
         List<FieldError> errors =
                 e.errors().isEmpty() ? List.of(new FieldError("kind", e.getMessage())) : e.errors();
-        return FieldErrors.of(errors);
+        return RequestPageViews.errors(errors);
     }
 
-    static String firstMessage(ProblemException e) {
+    static String firstMessage(InvalidInputException e) {
         return e.errors().isEmpty()
                 ? e.getMessage()
                 : RequestPageViews.sentence(e.errors().get(0).field(), e.errors().get(0).message());

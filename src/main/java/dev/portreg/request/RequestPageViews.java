@@ -5,6 +5,7 @@ import static dev.portreg.request.RequestBallot.*;
 import static dev.portreg.request.RequestFormPage.*;
 import static dev.portreg.request.RequestTimeline.*;
 
+import dev.portreg.common.FieldErrors;
 import dev.portreg.common.Problem.FieldError;
 import dev.portreg.registry.PortRange;
 import dev.portreg.request.RequestViews.RequestView;
@@ -112,48 +113,38 @@ public final class RequestPageViews {
         return days <= 0 ? "under a day" : days == 1 ? "1 day" : days + " days";
     }
 
-    // --- flash and errors ------------------------------------------------------------------------
+    // --- errors --------------------------------------------------------------------------------
 
-    /** One message about a field, with where it is shown. */
-    public record Item(String field, String label, String text, String anchor) {
-        static Item of(FieldError e) {
-            return new Item(
-                    e.field(),
-                    RequestPageViews.label(e.field()),
-                    sentence(e.field(), e.message()),
-                    "#f-" + input(e.field()));
-        }
+    /**
+     * How the request pages word field errors ({@link FieldErrors}): beside the input it is typed
+     * into, labelled as the form labels it, as a sentence.
+     */
+    static final FieldErrors.Wording WORDING =
+            new FieldErrors.Wording() {
+                @Override
+                public String input(String field) {
+                    return RequestPageViews.input(field);
+                }
+
+                @Override
+                public String label(String field) {
+                    return RequestPageViews.label(field);
+                }
+
+                @Override
+                public String text(String field, String message) {
+                    return sentence(field, message);
+                }
+            };
+
+    /** The errors of a form of the request pages, worded for them. */
+    static FieldErrors errors(List<FieldError> errors) {
+        return FieldErrors.of(errors, WORDING);
     }
 
-    /** Field errors by the input they belong beside; the first message per input wins. */
-    public record FieldErrors(Map<String, String> byInput, List<Item> items) {
-
-        static final FieldErrors NONE = new FieldErrors(Map.of(), List.of());
-
-        static FieldErrors of(List<FieldError> errors) {
-            Map<String, String> map = new LinkedHashMap<>();
-            List<Item> items = new ArrayList<>();
-            for (FieldError e : errors) {
-                Item item = Item.of(e);
-                items.add(item);
-                map.merge(input(e.field()), item.text(), (a, b) -> a + " " + b);
-            }
-            return new FieldErrors(map, List.copyOf(items));
-        }
-
-        /** The message beside input {@code name}, or null. */
-        public String get(String name) {
-            return byInput.get(name);
-        }
-
-        public boolean any() {
-            return !items.isEmpty();
-        }
-
-        /** True when an error belongs to a field of {@code group}. */
-        boolean touches(String group) {
-            return items.stream().anyMatch(i -> group(i.field()).equals(group));
-        }
+    /** One message of the assessment, worded as the form's errors are. */
+    static FieldErrors.Item item(FieldError e) {
+        return FieldErrors.Item.of(e, WORDING);
     }
 
     // --- the request page ------------------------------------------------------------------------
@@ -257,6 +248,16 @@ public final class RequestPageViews {
      */
     public record Typed(String form, String comment, String position, FieldErrors errors) {
         static final Typed NONE = new Typed(null, null, null, FieldErrors.NONE);
+
+        /** The form {@code form} as sent, without errors yet. */
+        static Typed of(String form, String comment, String position) {
+            return new Typed(form, comment, position, FieldErrors.NONE);
+        }
+
+        /** The same form with the errors of its refusal. */
+        Typed refused(FieldErrors shown) {
+            return new Typed(form, comment, position, shown);
+        }
 
         public boolean is(String name) {
             return name.equals(form);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -233,6 +236,12 @@ class AccountPagesTest {
         assertFalse(testAccounts.existsNow(username), "nothing was created");
     }
 
+    /** The page a refused form answers with, parsed, after checking its status. */
+    private static Document refused(Response r, int status) {
+        assertEquals(status, r.statusCode(), r.asString());
+        return Jsoup.parse(r.asString());
+    }
+
     @Test
     void badRegistrationIsShownAgainWithErrorsAndValues() {
         String taken = testAccounts.create();
@@ -241,26 +250,87 @@ class AccountPagesTest {
         Map<String, String> form = new HashMap<>(registration(taken.toUpperCase()));
         form.put("email", "not-an-email");
         form.put("confirm", "something else entirely");
-        b.submit("/register", form)
-                .then()
-                .statusCode(422)
-                .body(containsString("Email is not a valid email address"))
-                .body(containsString("Confirmation does not match the password"))
-                .body(containsString("value=\"Grace Hopper\""))
-                .body(containsString("value=\"not-an-email\""))
-                .body(not(containsString("cobol compiler 1959")));
+        Document d = refused(b.submit("/register", form), 422);
+        assertEquals(
+                "Please correct the fields marked below.", d.selectFirst(".flash-error").text());
+        assertEquals("Email is not a valid email address", d.getElementById("email-error").text());
+        assertEquals(
+                "Confirmation does not match the password",
+                d.getElementById("confirm-error").text());
+        assertEquals("true", d.getElementById("email").attr("aria-invalid"));
+        assertEquals("Grace Hopper", d.getElementById("name").val());
+        assertEquals("not-an-email", d.getElementById("email").val());
+        assertEquals("", d.getElementById("password").val(), "a password is never sent back");
+        assertFalse(d.html().contains("cobol compiler 1959"));
+
         form = new HashMap<>(registration(taken.toUpperCase()));
-        b.submit("/register", form)
-                .then()
-                .statusCode(422)
-                .body(containsString("Username is taken"));
+        d = refused(b.submit("/register", form), 422);
+        assertEquals("Username is taken", d.getElementById("username-error").text());
         form = new HashMap<>(registration(TestAccounts.uniqueName()));
         form.put("password", "password123");
         form.put("confirm", "password123");
-        b.submit("/register", form)
-                .then()
-                .statusCode(422)
-                .body(containsString("Password is too common"));
+        d = refused(b.submit("/register", form), 422);
+        assertTrue(
+                d.getElementById("password-error").text().startsWith("Password is too common"),
+                d.getElementById("password-error").text());
+    }
+
+    @Test
+    void refusedAccountFormsComeBackWithTheMessageBesideTheField() {
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.signIn(member, TestAccounts.PASSWORD);
+        b.get("/account");
+        Document d =
+                refused(
+                        b.submit("/account/tokens", Map.of("name", "ci", "expiresInDays", "soon")),
+                        422);
+        assertEquals(
+                "Lifetime must be a number of days", d.getElementById("token-days-error").text());
+        d = refused(b.submit("/account/tokens", Map.of("name", " ", "expiresInDays", "0")), 422);
+        assertEquals(
+                "Name is required: say what the token is for",
+                d.getElementById("token-name-error").text());
+        assertTrue(
+                d.getElementById("token-days-error")
+                        .text()
+                        .startsWith("Lifetime must be between 1"),
+                d.getElementById("token-days-error").text());
+        assertNull(d.selectFirst(".flash-error"), "field errors stand beside their fields");
+
+        b.get("/account/password");
+        d =
+                refused(
+                        b.submit(
+                                "/account/password",
+                                Map.of(
+                                        "currentPassword", TestAccounts.PASSWORD,
+                                        "newPassword", "a long new passphrase 42",
+                                        "confirm", "another one")),
+                        422);
+        assertEquals(
+                "Confirmation does not match the new password",
+                d.getElementById("confirm-error").text());
+    }
+
+    @Test
+    void aRefusedRoleChangeShowsTheListAgainWithTheMessage() {
+        String operator = testAccounts.create(Roles.IANA);
+        String member = testAccounts.create();
+        Browser b = new Browser();
+        b.signIn(operator, TestAccounts.PASSWORD);
+        b.get("/admin/accounts");
+        Document d =
+                refused(
+                        b.submit(
+                                "/admin/accounts/" + member + "/roles",
+                                Map.of("role", List.of("wizard"))),
+                        422);
+        assertEquals("Accounts", d.selectFirst("h1").text());
+        assertTrue(d.selectFirst(".flash-error").text().contains("wizard"), d.text());
+        assertEquals(List.of("requester"), testAccounts.rolesNow(member));
+        b.get("/admin/accounts");
+        refused(b.submit("/admin/accounts/nobody-here/roles", Map.of("role", "iesg")), 404);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portreg.support.FormSession;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -499,6 +503,12 @@ class RequestPagesTest {
         assertEquals(1, mine(requester), "nothing was created");
     }
 
+    /** A page answer, parsed, after checking its status. */
+    private static Document html(Response r, int status) {
+        assertEquals(status, r.statusCode(), r.asString());
+        return Jsoup.parse(r.asString());
+    }
+
     @Test
     void theOwnerWithdrawsAndAnExpertRejectsOnlyWithAReason() {
         String requester = fixtures.account();
@@ -513,12 +523,12 @@ class RequestPagesTest {
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("?done=withdrawn"));
-        owner.get("/requests/" + first)
-                .then()
-                .body(containsString("class=\"badge rq rq-withdrawn\""))
-                .body(containsString("Found a way with DNS-SD."))
-                .body(containsString("nothing more can happen to it"))
-                .body(not(containsString("id=\"withdraw-form\"")));
+        Document withdrawn = html(owner.get("/requests/" + first + "?done=withdrawn"), 200);
+        assertEquals("The request is withdrawn.", withdrawn.selectFirst(".flash").text());
+        assertFalse(withdrawn.select(".badge.rq-withdrawn").isEmpty(), "the state badge");
+        assertTrue(withdrawn.text().contains("Found a way with DNS-SD."), "the comment");
+        assertTrue(withdrawn.text().contains("nothing more can happen to it"));
+        assertNull(withdrawn.getElementById("withdraw-form"), "nothing more to withdraw");
         // A finished request cannot be edited: a conflict for its owner, forbidden to others.
         owner.get("/requests/" + first + "/edit").then().statusCode(409);
 
@@ -527,10 +537,17 @@ class RequestPagesTest {
         FormSession reviewer = signIn(expert);
         reviewer.get("/requests/" + second + "/edit").then().statusCode(403);
         reviewer.get("/requests/" + second);
-        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "reject"))
-                .then()
-                .statusCode(422)
-                .body(containsString("Give the reason for the rejection"));
+        Document noReason =
+                html(
+                        post(
+                                reviewer,
+                                "/requests/" + second + "/review",
+                                Map.of("decision", "reject")),
+                        422);
+        Element reason = noReason.getElementById("review-comment-error");
+        assertTrue(reason.text().startsWith("Give the reason for the rejection"), reason.text());
+        assertEquals("true", noReason.getElementById("review-comment").attr("aria-invalid"));
+        assertTrue(noReason.selectFirst(".flash-error").text().startsWith("Nothing was changed: "));
         post(
                         reviewer,
                         "/requests/" + second + "/review",
@@ -539,14 +556,27 @@ class RequestPagesTest {
                 .statusCode(303)
                 .header("Location", endsWith("?done=reject"));
         as(requester).get("/api/v1/requests/" + second).then().body("status", equalTo("rejected"));
-        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "approve"))
-                .then()
-                .statusCode(409)
-                .body(containsString("cannot approve a request that is rejected"));
-        post(reviewer, "/requests/" + second + "/review", Map.of("decision", "maybe"))
-                .then()
-                .statusCode(422)
-                .body(containsString("Choose approve, request changes or reject"));
+        Document late =
+                html(
+                        post(
+                                reviewer,
+                                "/requests/" + second + "/review",
+                                Map.of("decision", "approve")),
+                        409);
+        String conflict = late.selectFirst(".flash-error").text();
+        assertTrue(conflict.contains("cannot approve a request that is rejected"), conflict);
+        assertFalse(late.select(".badge.rq-rejected").isEmpty(), "the request as it now is");
+        // The decision is read where the API reads it, with the API's words.
+        Document maybe =
+                html(
+                        post(
+                                reviewer,
+                                "/requests/" + second + "/review",
+                                Map.of("decision", "maybe")),
+                        422);
+        assertEquals(
+                "Nothing was changed: Use approve, request-changes or reject",
+                maybe.selectFirst(".flash-error").text());
     }
 
     @Test
