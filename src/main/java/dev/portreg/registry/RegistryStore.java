@@ -20,7 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * Reads the registry tables with plain JDBC: the whole registry is loaded at once into a {@link
- * RegistrySnapshot}, which a persistence context would only slow down.
+ * RegistrySnapshot}, which a persistence context would only slow down. Reads of their own run in
+ * one {@link RepeatableRead} transaction; the rows are mapped by {@link RegistryRows}, the registry
+ * of an earlier revision rebuilt by {@link PastRegistry}.
  */
 @ApplicationScoped
 public class RegistryStore {
@@ -34,10 +36,12 @@ public class RegistryStore {
 
     private final AgroalDataSource dataSource;
     private final RegistryRows rows;
+    private final PastRegistry past;
 
     RegistryStore(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.rows = new RegistryRows(json);
+        this.past = new PastRegistry(rows);
     }
 
     /**
@@ -232,88 +236,7 @@ public class RegistryStore {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<RegistrySnapshot> loadAt(long revision) {
-        return read(c -> loadAt(c, revision));
-    }
-
-    private Optional<RegistrySnapshot> loadAt(Connection c, long revision) throws SQLException {
-        long full;
-        Instant at;
-        LocalDate effective;
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT (SELECT max(revision) FROM registry_change"
-                                + " WHERE full_state AND revision <= ?),"
-                                + " changed_at, effective_date"
-                                + " FROM registry_change WHERE revision = ?")) {
-            ps.setLong(1, revision);
-            ps.setLong(2, revision);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                full = rs.getLong(1);
-                if (rs.wasNull()) {
-                    return Optional.empty();
-                }
-                at = rs.getTimestamp(2).toInstant();
-                effective = rs.getDate(3).toLocalDate();
-            }
-        }
-        List<StoredEntry> entries = entriesBetween(c, full, revision);
-        entries.sort(RegistrySnapshot.FILE_ORDER);
-        RegistryInfo info = headerAt(c, revision, effective);
-        return Optional.of(new RegistrySnapshot(info, entries, loadPeople(c), revision, at));
-    }
-
-    /** The last state of every entry the change sets {@code full} to {@code revision} wrote. */
-    private List<StoredEntry> entriesBetween(Connection c, long full, long revision)
-            throws SQLException {
-        List<StoredEntry> entries = new ArrayList<>(16_000);
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT entry_id, entry_key, position, after FROM ("
-                                + " SELECT DISTINCT ON (entry_id) entry_id, entry_key,"
-                                + " position, after FROM registry_change_item"
-                                + " WHERE revision >= ? AND revision <= ?"
-                                + " ORDER BY entry_id, revision DESC, id DESC) last"
-                                + " WHERE after IS NOT NULL")) {
-            ps.setLong(1, full);
-            ps.setLong(2, revision);
-            ps.setFetchSize(2_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(
-                            new StoredEntry(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getInt(3),
-                                    entry(rs.getString(4))));
-                }
-            }
-        }
-        return entries;
-    }
-
-    /** The header of the last upstream file at or before {@code revision}. */
-    private RegistryInfo headerAt(Connection c, long revision, LocalDate effective)
-            throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT source, header, changed_at FROM registry_change"
-                                + " WHERE upstream AND revision <= ? AND header IS NOT NULL"
-                                + " ORDER BY revision DESC LIMIT 1")) {
-            ps.setLong(1, revision);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return loadInfo(c).orElse(null);
-                }
-                return rows.header(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        effective);
-            }
-        }
+        return read(c -> past.at(c, revision));
     }
 
     /**
