@@ -11,10 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
@@ -24,12 +21,13 @@ import org.hibernate.exception.ConstraintViolationException;
  * changes (audited with the operator who made them; they end the account's sessions), and the
  * look-ups the request workflow needs (who holds a role, how many hold it). The API and the pages
  * call the same methods.
+ *
+ * <p>This class registers and creates accounts; it answers the rest from the account feature's
+ * services, one per concern: {@link AccountDirectory} (look-ups), {@link EmailVerification}, {@link
+ * Passwords} and {@link RoleChanges}.
  */
 @ApplicationScoped
 public class AccountService {
-
-    /** Serializes role changes, so two operators cannot each remove the other's last "iana". */
-    private static final long ROLE_CHANGE_LOCK = 0x706f72747265674cL;
 
     /** How an account is created besides its fields. */
     record Options(boolean verified, boolean mustChangePassword, boolean checkStrength) {
@@ -40,32 +38,32 @@ public class AccountService {
     private final EntityManager em;
     private final Clock clock;
     private final AuditLog audit;
-    private final Sessions sessions;
-    private final ApiTokens tokens;
-    private final MailLinks links;
-    private final AccountMails mails;
     private final Throttle throttle;
     private final SecurityConfig config;
+    private final AccountDirectory directory;
+    private final EmailVerification verification;
+    private final Passwords passwords;
+    private final RoleChanges roleChanges;
 
     AccountService(
             EntityManager em,
             Clock clock,
             AuditLog audit,
-            Sessions sessions,
-            ApiTokens tokens,
-            MailLinks links,
-            AccountMails mails,
             Throttle throttle,
-            SecurityConfig config) {
+            SecurityConfig config,
+            AccountDirectory directory,
+            EmailVerification verification,
+            Passwords passwords,
+            RoleChanges roleChanges) {
         this.em = em;
         this.clock = clock;
         this.audit = audit;
-        this.sessions = sessions;
-        this.tokens = tokens;
-        this.links = links;
-        this.mails = mails;
         this.throttle = throttle;
         this.config = config;
+        this.directory = directory;
+        this.verification = verification;
+        this.passwords = passwords;
+        this.roleChanges = roleChanges;
     }
 
     /**
@@ -102,7 +100,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
         }
-        Throttle.Limit perAddress = mailLimit(config.mail().maxPerAddress());
+        Throttle.Limit perAddress = LinkMail.limit(config, config.mail().maxPerAddress());
         if (!ClientAddress.UNKNOWN.equals(address)) {
             throttle.blockedFor(Throttle.Kind.REGISTRATION, perAddress, Throttle.address(address))
                     .ifPresent(
@@ -115,12 +113,12 @@ public class AccountService {
                             });
         }
         AccountView created = create(r, Set.of(), Options.SELF);
-        Account a = entity(created.username()).orElseThrow();
+        Account a = directory.entity(created.username()).orElseThrow();
         if (!ClientAddress.UNKNOWN.equals(address)) {
             throttle.record(Throttle.Kind.REGISTRATION, perAddress, Throttle.address(address));
         }
         audit.record(AuditLog.Kind.REGISTERED, a.username, a.username, address, null);
-        sendVerification(a, address, false);
+        verification.send(a, address, false);
         return created;
     }
 
@@ -137,7 +135,7 @@ public class AccountService {
             throw ProblemException.badInput(errors);
         }
         String username = AccountRules.normalizeUsername(r.username());
-        if (exists(username)) {
+        if (directory.exists(username)) {
             throw taken(username);
         }
         Account a = new Account();
@@ -171,7 +169,7 @@ public class AccountService {
                         strength));
     }
 
-    // --- email verification ----------------------------------------------------------------
+    // --- email verification (EmailVerification) ---
 
     /**
      * Mails a new verification link to a signed-in account's address (the older link stops
@@ -182,35 +180,12 @@ public class AccountService {
      */
     @Transactional
     public void resendVerification(String username, String address) {
-        Account a = require(username);
-        if (a.emailVerifiedAt != null) {
-            throw ProblemException.conflict("Your address " + a.email + " is verified already");
-        }
-        sendVerification(a, address, true);
-    }
-
-    private void sendVerification(Account a, String address, boolean limited) {
-        Throttle.Limit perAccount = mailLimit(config.mail().maxPerAccount());
-        String subject = Throttle.account(a.username);
-        if (limited) {
-            throttle.blockedFor(Throttle.Kind.VERIFICATION_MAIL, perAccount, subject)
-                    .ifPresent(
-                            wait -> {
-                                throw tooMany(
-                                        "We mailed you several links lately: try again in "
-                                                + SignInThrottledException.describe(wait),
-                                        wait);
-                            });
-        }
-        throttle.record(Throttle.Kind.VERIFICATION_MAIL, perAccount, subject);
-        Duration ttl = config.mail().verifyLinkTtl();
-        String token = links.create(MailLinks.Purpose.VERIFY_EMAIL, a.id, a.email, ttl);
-        mails.verification(a.email, a.name, token, describe(ttl));
+        verification.resend(username, address);
     }
 
     /** The address a verification link would verify, if the link is still good. */
     public Optional<String> verificationFor(String token) {
-        return links.peek(MailLinks.Purpose.VERIFY_EMAIL, token).map(MailLinks.Link::email);
+        return verification.verificationFor(token);
     }
 
     /**
@@ -222,25 +197,10 @@ public class AccountService {
      */
     @Transactional
     public String verifyEmail(String token, String address) {
-        MailLinks.Link link =
-                links.use(MailLinks.Purpose.VERIFY_EMAIL, token).orElseThrow(AccountService::gone);
-        Account a = em.find(Account.class, link.accountId());
-        if (a == null || !a.email.equalsIgnoreCase(link.email())) {
-            throw gone();
-        }
-        if (a.emailVerifiedAt == null) {
-            a.emailVerifiedAt = clock.instant();
-            audit.record(
-                    AuditLog.Kind.EMAIL_VERIFIED,
-                    a.username,
-                    a.username,
-                    address,
-                    Map.of("email", a.email));
-        }
-        return a.username;
+        return verification.verify(token, address);
     }
 
-    // --- passwords --------------------------------------------------------------------------
+    // --- passwords (Passwords) ---
 
     /**
      * Changes a signed-in account's password after checking the current one; every other session of
@@ -252,34 +212,7 @@ public class AccountService {
     @Transactional
     public void changePassword(
             String username, String current, String next, Long keepSession, String address) {
-        Account a = require(username);
-        if (current == null || !BcryptUtil.matches(current, a.passwordHash)) {
-            throw ProblemException.badInput("currentPassword", "is not your current password");
-        }
-        if (current.equals(next)) {
-            throw ProblemException.badInput("newPassword", "must differ from the current password");
-        }
-        setPassword(a, next, "newPassword");
-        int ended = sessions.endAll(a.id, keepSession);
-        audit.record(
-                AuditLog.Kind.PASSWORD_CHANGED,
-                a.username,
-                a.username,
-                address,
-                Map.of("sessionsEnded", ended));
-    }
-
-    private void setPassword(Account a, String password, String field) {
-        String problem =
-                AccountRules.passwordProblem(
-                        a.username, password, List.of(a.username, a.name, a.email));
-        if (problem != null) {
-            throw ProblemException.badInput(field, problem);
-        }
-        a.passwordHash = BcryptUtil.bcryptHash(password);
-        a.mustChangePassword = false;
-        a.passwordChangedAt = clock.instant();
-        tokens.forget(a.id);
+        passwords.change(username, current, next, keepSession, address);
     }
 
     /**
@@ -289,48 +222,12 @@ public class AccountService {
      */
     @Transactional
     public void requestPasswordReset(String usernameOrEmail, String address) {
-        String key = usernameOrEmail == null ? "" : usernameOrEmail.strip();
-        if (key.isEmpty() || key.length() > AccountRules.EMAIL_MAX) {
-            throw ProblemException.badInput("account", "give your username or your email address");
-        }
-        Throttle.Limit perAddress = mailLimit(config.mail().maxPerAddress());
-        Throttle.Limit perAccount = mailLimit(config.mail().maxPerAccount());
-        if (throttle.blockedFor(Throttle.Kind.RESET_MAIL, perAddress, Throttle.address(address))
-                .isPresent()) {
-            Log.infof("password reset from %s not sent: too many from that address", address);
-            return;
-        }
-        throttle.record(Throttle.Kind.RESET_MAIL, perAddress, Throttle.address(address));
-        Optional<Account> found =
-                key.contains("@")
-                        ? em.createQuery(
-                                        "select a from Account a where lower(a.email) = :e"
-                                                + " order by a.id",
-                                        Account.class)
-                                .setParameter("e", key.toLowerCase(java.util.Locale.ROOT))
-                                .setMaxResults(1)
-                                .getResultStream()
-                                .findFirst()
-                        : entity(key);
-        if (found.isEmpty()) {
-            return;
-        }
-        Account a = found.get();
-        String subject = Throttle.account(a.username);
-        if (throttle.blockedFor(Throttle.Kind.RESET_MAIL, perAccount, subject).isPresent()) {
-            Log.infof("password reset for %s not sent: too many lately", a.username);
-            return;
-        }
-        throttle.record(Throttle.Kind.RESET_MAIL, perAccount, subject);
-        Duration ttl = config.mail().resetLinkTtl();
-        String token = links.create(MailLinks.Purpose.RESET_PASSWORD, a.id, a.email, ttl);
-        audit.record(AuditLog.Kind.PASSWORD_RESET_REQUESTED, null, a.username, address, null);
-        mails.reset(a.email, a.name, token, describe(ttl));
+        passwords.requestReset(usernameOrEmail, address);
     }
 
     /** Whether a reset link is still good (the page shows the form, or says it is not). */
     public boolean resetLinkIsGood(String token) {
-        return links.peek(MailLinks.Purpose.RESET_PASSWORD, token).isPresent();
+        return passwords.resetLinkIsGood(token);
     }
 
     /**
@@ -343,75 +240,41 @@ public class AccountService {
      */
     @Transactional
     public String resetPassword(String token, String password, String address) {
-        MailLinks.Link peeked =
-                links.peek(MailLinks.Purpose.RESET_PASSWORD, token)
-                        .orElseThrow(AccountService::gone);
-        Account a = em.find(Account.class, peeked.accountId());
-        if (a == null) {
-            throw gone();
-        }
-        String problem =
-                AccountRules.passwordProblem(
-                        a.username, password, List.of(a.username, a.name, a.email));
-        if (problem != null) {
-            throw ProblemException.badInput("password", problem);
-        }
-        links.use(MailLinks.Purpose.RESET_PASSWORD, token).orElseThrow(AccountService::gone);
-        setPassword(a, password, "password");
-        if (a.emailVerifiedAt == null && a.email.equalsIgnoreCase(peeked.email())) {
-            a.emailVerifiedAt = clock.instant();
-        }
-        int ended = sessions.endAll(a.id, null);
-        audit.record(
-                AuditLog.Kind.PASSWORD_RESET,
-                null,
-                a.username,
-                address,
-                Map.of("sessionsEnded", ended));
-        return a.username;
+        return passwords.reset(token, password, address);
     }
+
+    // --- look-ups (AccountDirectory) ---
 
     /** The account with this username (ignoring case), if there is one. */
     public Optional<AccountView> find(String username) {
-        return entity(username).map(AccountView::of);
+        return directory.find(username);
     }
 
     /** Every account, by username. */
     public List<AccountView> list() {
-        return em
-                .createQuery(
-                        "select distinct a from Account a left join fetch a.roles"
-                                + " order by a.username",
-                        Account.class)
-                .getResultList()
-                .stream()
-                .map(AccountView::of)
-                .toList();
+        return directory.list();
     }
 
     /** The accounts holding a role, by username (for example to notify every expert). */
     public List<AccountView> listWithRole(String role) {
-        requireKnown(role);
-        return em
-                .createQuery(
-                        "select distinct a from Account a left join fetch a.roles"
-                                + " where :role member of a.roles order by a.username",
-                        Account.class)
-                .setParameter("role", role)
-                .getResultList()
-                .stream()
-                .map(AccountView::of)
-                .toList();
+        return directory.listWithRole(role);
     }
 
     /** How many accounts hold a role (the IESG ballot counts the holders of "iesg"). */
     public long countWithRole(String role) {
-        requireKnown(role);
-        return em.createQuery(
-                        "select count(a) from Account a where :role member of a.roles", Long.class)
-                .setParameter("role", role)
-                .getSingleResult();
+        return directory.countWithRole(role);
     }
+
+    /** The account entity, or 404. */
+    Account require(String username) {
+        return directory.require(username);
+    }
+
+    Optional<Account> entity(String username) {
+        return directory.entity(username);
+    }
+
+    // --- roles (RoleChanges) ---
 
     /** As {@link #setRoles(String, String, Collection, String)}, made by the system. */
     @Transactional
@@ -444,102 +307,10 @@ public class AccountService {
             String username,
             Collection<String> roles,
             String address) {
-        Set<String> wanted = grantable(roles);
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, ROLE_CHANGE_LOCK)
-                .getSingleResult();
-        Account a =
-                entity(username)
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.notFound(
-                                                "There is no account named '" + username + "'"));
-        if (a.roles.contains(Roles.IANA)
-                && !wanted.contains(Roles.IANA)
-                && countWithRole(Roles.IANA) <= 1) {
-            throw ProblemException.conflict(
-                    a.username
-                            + " is the only account holding the iana role; grant it to someone"
-                            + " else first, or nobody could manage accounts");
-        }
-        Set<String> before = new LinkedHashSet<>(a.roles);
-        a.roles.clear();
-        a.roles.add(Roles.REQUESTER);
-        a.roles.addAll(wanted);
-        if (!before.equals(a.roles)) {
-            int ended = sessions.endAll(a.id, a.username.equals(actor) ? actorSession : null);
-            tokens.forget(a.id);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("before", AccountView.ordered(before));
-            detail.put("after", AccountView.ordered(a.roles));
-            detail.put("sessionsEnded", ended);
-            audit.record(
-                    AuditLog.Kind.ROLES_CHANGED,
-                    actor == null ? "system" : actor,
-                    a.username,
-                    address,
-                    detail);
-        }
-        return AccountView.of(a);
+        return roleChanges.set(actor, actorSession, username, roles, address);
     }
 
-    private static Set<String> grantable(Collection<String> roles) {
-        if (roles == null) {
-            throw ProblemException.badInput(
-                    "roles", "is required: a JSON list of roles such as [\"iesg\"]");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> wanted = new LinkedHashSet<>();
-        int i = 0;
-        for (String role : roles) {
-            if (!Roles.isKnown(role)) {
-                errors.add(
-                        new FieldError(
-                                "roles[" + i + "]",
-                                "unknown role '"
-                                        + role
-                                        + "'; known roles are "
-                                        + String.join(", ", Roles.GRANTABLE)
-                                        + " (requester is always kept)"));
-            } else if (!Roles.REQUESTER.equals(role)) {
-                wanted.add(role);
-            }
-            i++;
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badInput(errors);
-        }
-        return wanted;
-    }
-
-    /** The account entity, or 404. */
-    Account require(String username) {
-        return entity(username)
-                .orElseThrow(
-                        () ->
-                                ProblemException.notFound(
-                                        "There is no account named '" + username + "'"));
-    }
-
-    Optional<Account> entity(String username) {
-        String u = AccountRules.normalizeUsername(username);
-        if (u.isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createQuery("select a from Account a where a.username = :u", Account.class)
-                .setParameter("u", u)
-                .getResultStream()
-                .findFirst();
-    }
-
-    private boolean exists(String username) {
-        return em.createQuery(
-                                "select count(a) from Account a where lower(a.username) = :u",
-                                Long.class)
-                        .setParameter("u", username)
-                        .getSingleResult()
-                > 0;
-    }
+    // --- answers --------------------------------------------------------------------------------
 
     private static ProblemException taken(String username) {
         return new ProblemException(
@@ -549,31 +320,7 @@ public class AccountService {
                 List.of(new FieldError("username", "is taken")));
     }
 
-    private Throttle.Limit mailLimit(int max) {
-        return new Throttle.Limit(max, config.mail().window());
-    }
-
     static ProblemException tooMany(String detail, Duration wait) {
         return new TooManyRequests(detail, wait);
-    }
-
-    private static ProblemException gone() {
-        return new ProblemException(
-                410,
-                "Gone",
-                "This link is not good any more: it was used already, it expired, or a newer one"
-                        + " was mailed. Ask for a new one.",
-                List.of());
-    }
-
-    private static String describe(Duration d) {
-        long h = d.toHours();
-        return h >= 1 ? h + (h == 1 ? " hour" : " hours") : d.toMinutes() + " minutes";
-    }
-
-    private static void requireKnown(String role) {
-        if (!Roles.isKnown(role)) {
-            throw new IllegalArgumentException("unknown role " + role);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.portreg.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +20,12 @@ import java.util.OptionalLong;
 
 /**
  * Reads the registry tables with plain JDBC: the whole registry is loaded at once into a {@link
- * RegistrySnapshot}, which a persistence context would only slow down.
+ * RegistrySnapshot}, which a persistence context would only slow down. Reads of their own run in
+ * one {@link RepeatableRead} transaction; the rows are mapped by {@link RegistryRows}, the registry
+ * of an earlier revision rebuilt by {@link PastRegistry}.
  */
 @ApplicationScoped
 public class RegistryStore {
-
-    private static final TypeReference<List<Reference>> REFERENCES = new TypeReference<>() {};
-    private static final TypeReference<List<RegistryInfo.Note>> NOTES = new TypeReference<>() {};
 
     /**
      * The first revision of the registry as it is: its last seed (or baseline), which lists every
@@ -39,15 +34,14 @@ public class RegistryStore {
     static final String EPOCH =
             "(SELECT coalesce(max(revision), 0) FROM registry_change WHERE full_state)";
 
-    private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
-            new TypeReference<>() {};
-
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
+    private final RegistryRows rows;
+    private final PastRegistry past;
 
     RegistryStore(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        this.json = json;
+        this.rows = new RegistryRows(json);
+        this.past = new PastRegistry(rows);
     }
 
     /**
@@ -152,6 +146,17 @@ public class RegistryStore {
         if (upstream || itemCount > maxItems) {
             return new Delta(head, true, sets, List.of(), List.of(), null);
         }
+        return new Delta(
+                head,
+                false,
+                sets,
+                itemsSince(c, revision),
+                peopleSince(c, revision),
+                loadInfo(c).orElse(null));
+    }
+
+    /** The items of the change sets after {@code revision}, in the order written. */
+    private List<ChangeItem> itemsSince(Connection c, long revision) throws SQLException {
         List<ChangeItem> items = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -172,6 +177,11 @@ public class RegistryStore {
                 }
             }
         }
+        return items;
+    }
+
+    /** The people the change sets after {@code revision} wrote. */
+    private static List<Person> peopleSince(Connection c, long revision) throws SQLException {
         List<Person> people = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -180,11 +190,11 @@ public class RegistryStore {
             ps.setLong(1, revision);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    people.add(person(rs));
+                    people.add(RegistryRows.person(rs));
                 }
             }
         }
-        return new Delta(head, false, sets, items, people, loadInfo(c).orElse(null));
+        return people;
     }
 
     /** What the last upstream file imported said, entry by entry. */
@@ -226,90 +236,7 @@ public class RegistryStore {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<RegistrySnapshot> loadAt(long revision) {
-        return read(
-                c -> {
-                    long full;
-                    Instant at;
-                    LocalDate effective;
-                    try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "SELECT (SELECT max(revision) FROM registry_change"
-                                            + " WHERE full_state AND revision <= ?),"
-                                            + " changed_at, effective_date"
-                                            + " FROM registry_change WHERE revision = ?")) {
-                        ps.setLong(1, revision);
-                        ps.setLong(2, revision);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                return Optional.<RegistrySnapshot>empty();
-                            }
-                            full = rs.getLong(1);
-                            if (rs.wasNull()) {
-                                return Optional.<RegistrySnapshot>empty();
-                            }
-                            at = rs.getTimestamp(2).toInstant();
-                            effective = rs.getDate(3).toLocalDate();
-                        }
-                    }
-                    List<StoredEntry> entries = new ArrayList<>(16_000);
-                    try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "SELECT entry_id, entry_key, position, after FROM ("
-                                            + " SELECT DISTINCT ON (entry_id) entry_id, entry_key,"
-                                            + " position, after FROM registry_change_item"
-                                            + " WHERE revision >= ? AND revision <= ?"
-                                            + " ORDER BY entry_id, revision DESC, id DESC) last"
-                                            + " WHERE after IS NOT NULL")) {
-                        ps.setLong(1, full);
-                        ps.setLong(2, revision);
-                        ps.setFetchSize(2_000);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                entries.add(
-                                        new StoredEntry(
-                                                rs.getLong(1),
-                                                rs.getString(2),
-                                                rs.getInt(3),
-                                                entry(rs.getString(4))));
-                            }
-                        }
-                    }
-                    entries.sort(RegistrySnapshot.FILE_ORDER);
-                    RegistryInfo info = headerAt(c, revision, effective);
-                    return Optional.of(
-                            new RegistrySnapshot(info, entries, loadPeople(c), revision, at));
-                });
-    }
-
-    /** The header of the last upstream file at or before {@code revision}. */
-    private RegistryInfo headerAt(Connection c, long revision, LocalDate effective)
-            throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT source, header, changed_at FROM registry_change"
-                                + " WHERE upstream AND revision <= ? AND header IS NOT NULL"
-                                + " ORDER BY revision DESC LIMIT 1")) {
-            ps.setLong(1, revision);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return loadInfo(c).orElse(null);
-                }
-                Map<String, Object> h = json.readValue(rs.getString(2), JSON_OBJECT);
-                return new RegistryInfo(
-                        rs.getString(1),
-                        RegistryInfo.SourceFormat.ofSlug((String) h.get("format")),
-                        Boolean.TRUE.equals(h.get("partial")),
-                        (String) h.get("title"),
-                        (String) h.get("category"),
-                        effective,
-                        (String) h.get("expert"),
-                        json.convertValue(h.get("notes"), NOTES),
-                        json.convertValue(h.get("footnotes"), NOTES),
-                        rs.getTimestamp(3).toInstant());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable header JSON: " + e.getMessage(), e);
-            }
-        }
+        return read(c -> past.at(c, revision));
     }
 
     /**
@@ -369,185 +296,43 @@ public class RegistryStore {
         }
     }
 
+    /** The registry header, if there is one. */
     public Optional<RegistryInfo> loadInfo(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT source, format, partial, title, category, updated, expert,"
-                                        + " notes, footnotes, imported_at FROM registry_info")) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            java.sql.Date updated = rs.getDate(6);
-            return Optional.of(
-                    new RegistryInfo(
-                            rs.getString(1),
-                            RegistryInfo.SourceFormat.ofSlug(rs.getString(2)),
-                            rs.getBoolean(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            updated == null ? null : updated.toLocalDate(),
-                            rs.getString(7),
-                            read(rs.getString(8), NOTES),
-                            read(rs.getString(9), NOTES),
-                            rs.getTimestamp(10).toInstant()));
-        }
+        return rows.info(c);
     }
 
     /** Every entry, in file order. */
     public List<StoredEntry> loadEntries(Connection c) throws SQLException {
-        List<StoredEntry> out = new ArrayList<>(16_000);
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(2_000);
-            try (ResultSet rs =
-                    s.executeQuery(
-                            "SELECT id, entry_key, position, service_name, port_from, port_to,"
-                                    + " transport, description, assignee_id, contact_id,"
-                                    + " registered, modified, refs, service_code, unauthorized,"
-                                    + " notes FROM registry_entry ORDER BY position, id")) {
-                while (rs.next()) {
-                    int from = rs.getInt(5);
-                    Ports ports = rs.wasNull() ? null : new Ports(from, rs.getInt(6));
-                    long code = rs.getLong(14);
-                    Long serviceCode = rs.wasNull() ? null : code;
-                    Entry e =
-                            new Entry(
-                                    rs.getString(4),
-                                    ports,
-                                    Transport.parse(rs.getString(7)).orElse(null),
-                                    rs.getString(8),
-                                    rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getString(11),
-                                    rs.getString(12),
-                                    read(rs.getString(13), REFERENCES),
-                                    serviceCode,
-                                    rs.getString(15),
-                                    rs.getString(16));
-                    out.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getInt(3), e));
-                }
-            }
-        }
-        return out;
+        return rows.entries(c);
     }
 
+    /** Every person, by id. */
     public Map<String, Person> loadPeople(Connection c) throws SQLException {
-        Map<String, Person> out = new HashMap<>(8_000);
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("SELECT id, name, org, email, uri, updated FROM person")) {
-            while (rs.next()) {
-                Person p = person(rs);
-                out.put(p.id(), p);
-            }
-        }
-        return out;
-    }
-
-    private static Person person(ResultSet rs) throws SQLException {
-        return new Person(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6));
+        return rows.people(c);
     }
 
     /** Writes (or replaces) the single registry_info row, as of {@code revision}. */
     public void saveInfo(Connection c, RegistryInfo info, long revision) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO registry_info (id, source, format, partial, title, category,"
-                                + " updated, expert, notes, footnotes, imported_at, revision)"
-                                + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)"
-                                + " ON CONFLICT (id) DO UPDATE SET source = excluded.source,"
-                                + " format = excluded.format, partial = excluded.partial,"
-                                + " title = excluded.title, category = excluded.category,"
-                                + " updated = excluded.updated, expert = excluded.expert,"
-                                + " notes = excluded.notes, footnotes = excluded.footnotes,"
-                                + " imported_at = excluded.imported_at,"
-                                + " revision = excluded.revision")) {
-            ps.setString(1, info.source());
-            ps.setString(2, info.format().slug);
-            ps.setBoolean(3, info.partial());
-            ps.setString(4, info.title());
-            ps.setString(5, info.category());
-            ps.setObject(6, info.updated());
-            ps.setString(7, info.expert());
-            ps.setString(8, write(info.notes()));
-            ps.setString(9, write(info.footnotes()));
-            ps.setTimestamp(10, Timestamp.from(info.importedAt()));
-            ps.setLong(11, revision);
-            ps.executeUpdate();
-        }
+        rows.saveInfo(c, info, revision);
     }
 
     /** Moves the registry's Last Updated to {@code day}, as of {@code revision}. */
     public void touchInfo(Connection c, LocalDate day, long revision) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE registry_info SET updated = ?, revision = ?")) {
-            ps.setObject(1, day);
-            ps.setLong(2, revision);
-            ps.executeUpdate();
-        }
+        rows.touchInfo(c, day, revision);
     }
 
+    /** A value as JSON text, as the registry's JSON columns hold it. */
     public String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Read<T> {
-        T run(Connection c) throws SQLException;
+        return rows.write(value);
     }
 
     /** Runs reads in one read-only REPEATABLE READ transaction of their own. */
-    private <T> T read(Read<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the registry: " + e.getMessage(), e);
-        }
+    private <T> T read(RepeatableRead.Work<T> work) {
+        return RepeatableRead.read(dataSource, "the registry", work);
     }
 
     /** An entry from its history JSON ({@link EntryJson}), or null. */
     Entry entry(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return EntryJson.parse(json.readValue(text, JSON_OBJECT));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable entry JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> List<T> read(String text, TypeReference<List<T>> type) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "unreadable JSON in the registry: " + e.getMessage(), e);
-        }
+        return rows.entry(text);
     }
 }
