@@ -52,6 +52,18 @@ public class PageCache {
     }
 
     /**
+     * The page {@code key} of snapshot {@code s} when it is kept for this visitor, or null: looking
+     * costs no rendering and no database, so it may be done on the I/O thread.
+     */
+    public String peek(RegistrySnapshot s, String key) {
+        Generation g = current;
+        if (g.snapshot() != s || !anonymous.getAsBoolean()) {
+            return null;
+        }
+        return g.pages().get(key);
+    }
+
+    /**
      * A part of a page that is the same for every visitor (the System-range picture), kept for
      * signed-in visitors too.
      */

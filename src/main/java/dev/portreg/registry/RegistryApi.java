@@ -19,8 +19,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,9 +42,11 @@ public class RegistryApi {
             "YYYY-MM-DD: the registry as it stood at the end of that day; default now";
 
     private final RegistryQueries queries;
+    private final PortAnswers portAnswers;
 
-    RegistryApi(RegistryQueries queries) {
+    RegistryApi(RegistryQueries queries, PortAnswers portAnswers) {
         this.queries = queries;
+        this.portAnswers = portAnswers;
     }
 
     @GET
@@ -74,25 +80,42 @@ public class RegistryApi {
             description =
                     "Status per transport, the entries that cover the port, the policy a request"
                             + " for it would need, the gap it sits in and the nearest free ports.")
-    public RestResponse<PortView> port(
+    @APIResponse(
+            responseCode = "200",
+            description = "The port's status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PortView.class)))
+    public CompletionStage<RestResponse<byte[]>> port(
             @PathParam("port") @Parameter(example = "938") String port,
             @QueryParam("at") @Parameter(description = AT) String at,
             @Context Request request) {
-        RegistrySnapshot s = queries.snapshot(at);
-        return Revisions.respond(request, s, () -> queries.port(s, port));
+        boolean now = Answers.blank(at);
+        return Answers.fromMemory(
+                now && queries.inMemory(),
+                () -> {
+                    RegistrySnapshot s = queries.snapshot(at);
+                    return Revisions.respond(request, s, () -> portAnswers.port(s, port, now));
+                });
     }
 
     @GET
     @Path("/ports/{port}/nearest-free")
     @Operation(summary = "The free ports nearest to a port, in the same range")
-    public RestResponse<NearestFree> nearestFree(
+    public CompletionStage<RestResponse<NearestFree>> nearestFree(
             @PathParam("port") String port,
             @QueryParam("transport") @Parameter(description = "repeatable; default tcp and udp")
                     List<String> transport,
             @QueryParam("count") @Parameter(description = "1-100, default 5") String count,
             @Context Request request) {
-        RegistrySnapshot s = queries.snapshot();
-        return Revisions.respond(request, s, () -> queries.nearestFree(s, port, transport, count));
+        return Answers.fromMemory(
+                queries.inMemory(),
+                () -> {
+                    RegistrySnapshot s = queries.snapshot();
+                    return Revisions.respond(
+                            request, s, () -> queries.nearestFree(s, port, transport, count));
+                });
     }
 
     @GET
@@ -114,12 +137,16 @@ public class RegistryApi {
     @GET
     @Path("/services/{name}")
     @Operation(summary = "Every entry of a service name (case-insensitive)")
-    public RestResponse<ServiceView> service(
+    public CompletionStage<RestResponse<ServiceView>> service(
             @PathParam("name") @Parameter(example = "http") String name,
             @QueryParam("at") @Parameter(description = AT) String at,
             @Context Request request) {
-        RegistrySnapshot s = queries.snapshot(at);
-        return Revisions.respond(request, s, () -> queries.service(s, name));
+        return Answers.fromMemory(
+                Answers.blank(at) && queries.inMemory(),
+                () -> {
+                    RegistrySnapshot s = queries.snapshot(at);
+                    return Revisions.respond(request, s, () -> queries.service(s, name));
+                });
     }
 
     @GET

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The registry's HTML pages: a thin adapter over {@link RegistryQueries}, like {@link RegistryApi}.
@@ -118,8 +119,19 @@ public class RegistryPages {
      */
     @GET
     @Path("ports/{port}")
-    public String port(@PathParam("port") String port, @QueryParam("at") String at) {
+    public CompletionStage<String> port(
+            @PathParam("port") String port, @QueryParam("at") String at) {
         int p = RegistryQueries.parsePort("port", port);
+        if (blank(at) && queries.inMemory()) {
+            String kept = cache.peek(queries.snapshot(), "port:" + p);
+            if (kept != null) {
+                return Answers.now(() -> kept);
+            }
+        }
+        return Answers.blockingInContext(() -> renderPort(p, at));
+    }
+
+    private String renderPort(int p, String at) {
         if (!blank(at)) {
             RegistrySnapshot then = queries.snapshot(at);
             PortView view = queries.port(then, p);

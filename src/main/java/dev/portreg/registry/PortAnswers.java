@@ -1,0 +1,78 @@
+package dev.portreg.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portreg.registry.RegistryViews.PortView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The status JSON of a port ({@code GET /api/v1/ports/{port}}), written once per registry snapshot.
+ * A snapshot never changes, so the bytes written for a port stay right until the next change set
+ * publishes a new snapshot; then they are all dropped, as {@link PageCache} drops its pages.
+ * Writing the JSON cost more than working out the answer (docs/performance.md), and the ports
+ * people look up are few and looked up often.
+ *
+ * <p>At most {@link #MAX_PORTS} answers are kept (about 1 KB each); a crawl of every port starts
+ * the cache again empty, so memory stays bounded.
+ */
+@ApplicationScoped
+public class PortAnswers {
+
+    static final int MAX_PORTS = 4096;
+
+    private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<Integer, byte[]> json) {}
+
+    private final RegistryQueries queries;
+    private final ObjectMapper mapper;
+    private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
+
+    PortAnswers(RegistryQueries queries, ObjectMapper mapper) {
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The status of {@code portText} in {@code s} as JSON: kept when {@code s} is the current
+     * registry, written each time for an earlier one.
+     *
+     * @throws dev.portreg.common.ProblemException 400 (field "port") for what is not a port
+     */
+    public byte[] port(RegistrySnapshot s, String portText, boolean current) {
+        int port = RegistryQueries.parsePort("port", portText);
+        if (!current) {
+            return write(queries.port(s, port));
+        }
+        Generation g = current();
+        if (g.snapshot() != s) {
+            g = new Generation(s, new ConcurrentHashMap<>());
+            this.current = g;
+        }
+        byte[] json = g.json().get(port);
+        if (json == null) {
+            json = write(queries.port(s, port));
+            if (g.json().size() >= MAX_PORTS) {
+                g.json().clear();
+            }
+            g.json().put(port, json);
+        }
+        return json;
+    }
+
+    private Generation current() {
+        return current;
+    }
+
+    private byte[] write(PortView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the status of port " + view.port(), e);
+        }
+    }
+
+    /** How many answers are kept now. */
+    int size() {
+        return current.json().size();
+    }
+}
