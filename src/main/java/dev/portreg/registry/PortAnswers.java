@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portreg.registry.RegistryViews.PortView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The status JSON of a port ({@code GET /api/v1/ports/{port}}), written once per registry snapshot.
@@ -23,13 +25,17 @@ public class PortAnswers {
 
     private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<Integer, byte[]> json) {}
 
-    private final RegistryQueries queries;
-    private final ObjectMapper mapper;
+    private final BiFunction<RegistrySnapshot, Integer, byte[]> writer;
     private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
 
+    @Inject
     PortAnswers(RegistryQueries queries, ObjectMapper mapper) {
-        this.queries = queries;
-        this.mapper = mapper;
+        this((s, port) -> write(mapper, queries.port(s, port)));
+    }
+
+    /** For tests: {@code writer} writes the JSON of a port in a snapshot. */
+    PortAnswers(BiFunction<RegistrySnapshot, Integer, byte[]> writer) {
+        this.writer = writer;
     }
 
     /**
@@ -41,7 +47,7 @@ public class PortAnswers {
     public byte[] port(RegistrySnapshot s, String portText, boolean current) {
         int port = RegistryQueries.parsePort("port", portText);
         if (!current) {
-            return write(queries.port(s, port));
+            return writer.apply(s, port);
         }
         Generation g = current();
         if (g.snapshot() != s) {
@@ -50,7 +56,7 @@ public class PortAnswers {
         }
         byte[] json = g.json().get(port);
         if (json == null) {
-            json = write(queries.port(s, port));
+            json = writer.apply(s, port);
             if (g.json().size() >= MAX_PORTS) {
                 g.json().clear();
             }
@@ -63,7 +69,7 @@ public class PortAnswers {
         return current;
     }
 
-    private byte[] write(PortView view) {
+    private static byte[] write(ObjectMapper mapper, PortView view) {
         try {
             return mapper.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {

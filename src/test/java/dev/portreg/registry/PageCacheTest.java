@@ -38,6 +38,19 @@ class PageCacheTest {
     }
 
     @Test
+    void peekFindsOnlyWhatIsKeptForThisVisitorAndThisSnapshot() {
+        RegistrySnapshot s = snapshot();
+        assertEquals(null, cache.peek(s, "port:938"));
+        cache.page(s, "port:938", this::render);
+        assertEquals("page 1", cache.peek(s, "port:938"));
+        anonymous = false;
+        assertEquals(null, cache.peek(s, "port:938"), "a signed-in visitor's page is rendered");
+        anonymous = true;
+        assertEquals(null, cache.peek(snapshot(), "port:938"), "another snapshot");
+        assertEquals(1, renders.get(), "peeking renders nothing");
+    }
+
+    @Test
     void aNewSnapshotDropsEveryPage() {
         RegistrySnapshot before = snapshot();
         cache.page(before, "home", this::render);
