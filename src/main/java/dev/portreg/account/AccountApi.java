@@ -1,11 +1,13 @@
 package dev.portreg.account;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.portreg.common.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,13 +53,17 @@ public class AccountApi {
         this.identity = identity;
     }
 
-    /** The body of {@code POST /api/v1/accounts}. */
+    /** The body of {@code POST /api/v1/accounts}; errors come in the form's order. */
+    @JsonPropertyOrder({"username", "name", "email", "password"})
     public record NewAccount(
             @Schema(maxLength = AccountRules.USERNAME_MAX, pattern = "[a-z0-9._-]{3,32}")
+                    @AccountConstraints.Username
                     String username,
-            @Schema(maxLength = AccountRules.PASSWORD_MAX_BYTES) String password,
-            @Schema(maxLength = AccountRules.NAME_MAX) String name,
-            @Schema(maxLength = AccountRules.EMAIL_MAX) String email) {
+            @Schema(maxLength = AccountRules.PASSWORD_MAX_BYTES) @AccountConstraints.PasswordShape
+                    String password,
+            @Schema(maxLength = AccountRules.NAME_MAX) @AccountConstraints.PersonName String name,
+            @Schema(maxLength = AccountRules.EMAIL_MAX) @AccountConstraints.EmailAddress
+                    String email) {
         @Override
         public String toString() {
             return "NewAccount[username=" + username + "]";
@@ -65,7 +71,10 @@ public class AccountApi {
     }
 
     /** The body of {@code PUT /api/v1/accounts/me/password}. */
-    public record PasswordChange(String currentPassword, String newPassword) {
+    public record PasswordChange(
+            String currentPassword,
+            @Schema(maxLength = AccountRules.PASSWORD_MAX_BYTES) @AccountConstraints.PasswordShape
+                    String newPassword) {
         @Override
         public String toString() {
             return "PasswordChange[]";
@@ -75,8 +84,10 @@ public class AccountApi {
     /** The body of {@code POST /api/v1/accounts/me/tokens}. */
     public record NewToken(
             @Schema(maxLength = ApiTokens.NAME_MAX, description = "What the token is for")
+                    @AccountConstraints.TokenName
                     String name,
             @Schema(description = "Days until it expires: 1-365, 90 when left out")
+                    @AccountConstraints.TokenLifetime
                     Integer expiresInDays) {}
 
     @POST
@@ -93,7 +104,7 @@ public class AccountApi {
                             + " taken, 429 after too many registrations from one address. The"
                             + " account can draft requests at once and submit them once its"
                             + " address is verified.")
-    public Response register(NewAccount body, RoutingContext ctx) {
+    public Response register(@Valid NewAccount body, RoutingContext ctx) {
         if (body == null) {
             throw ProblemException.badInput(
                     "body", "is required: {username, password, name, email}");
@@ -128,7 +139,7 @@ public class AccountApi {
                     "Needs the current password, and a new one that passes the same rules as at"
                             + " registration; every page session of the account ends. 204 when"
                             + " changed, 400 naming the field otherwise.")
-    public Response changePassword(PasswordChange body, RoutingContext ctx) {
+    public Response changePassword(@Valid PasswordChange body, RoutingContext ctx) {
         if (body == null) {
             throw ProblemException.badInput("body", "is required: {currentPassword, newPassword}");
         }
@@ -152,7 +163,7 @@ public class AccountApi {
                             + " <token> on any /api/v1 call, with your account's roles. Only its"
                             + " hash is kept. Made with your password (Basic), not with another"
                             + " token. 400 for a bad name or lifetime, 409 at 20 live tokens.")
-    public Response createToken(NewToken body, RoutingContext ctx) {
+    public Response createToken(@Valid NewToken body, RoutingContext ctx) {
         if (me.viaToken()) {
             throw new ProblemException(
                     403,

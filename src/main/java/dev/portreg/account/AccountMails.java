@@ -3,6 +3,8 @@ package dev.portreg.account;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class AccountMails {
+
+    /** The bodies (templates/mail/*.txt, plain text). */
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance verifyAddress(String name, String link, String ttl);
+
+        static native TemplateInstance resetPassword(String name, String link, String ttl);
+    }
 
     /** A mail to send once the current transaction commits. */
     record Outgoing(String to, String subject, String text) {}
@@ -39,17 +49,8 @@ class AccountMails {
                 new Outgoing(
                         to,
                         "Port Registry: confirm your email address",
-                        "Hello "
-                                + name
-                                + ",\n\nTo confirm that this address is yours, open\n\n  "
-                                + baseUrl
-                                + "/account/verify/"
-                                + token
-                                + "\n\nand press Confirm. The link works once, for "
-                                + ttl
-                                + ". Until then you can draft requests but not submit them.\n\n"
-                                + "If you did not register at the Port Registry, ignore this"
-                                + " mail.\n"));
+                        Templates.verifyAddress(name, baseUrl + "/account/verify/" + token, ttl)
+                                .render()));
     }
 
     void reset(String to, String name, String token, String ttl) {
@@ -57,17 +58,8 @@ class AccountMails {
                 new Outgoing(
                         to,
                         "Port Registry: reset your password",
-                        "Hello "
-                                + name
-                                + ",\n\nSomeone (we hope you) asked to reset the password of your"
-                                + " Port Registry account. To choose a new one, open\n\n  "
-                                + baseUrl
-                                + "/password-reset/"
-                                + token
-                                + "\n\nThe link works once, for "
-                                + ttl
-                                + ". If you did not ask for it, ignore this mail: your password"
-                                + " stays as it is.\n"));
+                        Templates.resetPassword(name, baseUrl + "/password-reset/" + token, ttl)
+                                .render()));
     }
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing m) {

@@ -87,6 +87,23 @@ public class ApiTokens {
                         .build();
     }
 
+    /** Why a token's name is refused, or null (also the API's {@code @TokenName}). */
+    static String nameProblem(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return "is required: say what the token is for";
+        } else if (n.length() > NAME_MAX) {
+            return "must be at most " + NAME_MAX + " characters long";
+        }
+        return dev.portreg.common.TextRules.controlProblem(n);
+    }
+
+    /** Why a lifetime in days is refused (null: the default of 90), or null. */
+    static String lifetimeProblem(Integer expiresInDays, int maxDays) {
+        int days = expiresInDays == null ? 90 : expiresInDays;
+        return days < 1 || days > maxDays ? "must be between 1 and " + maxDays + " days" : null;
+    }
+
     /**
      * Makes a token for the account.
      *
@@ -97,19 +114,14 @@ public class ApiTokens {
             long accountId, String username, String name, Integer expiresInDays, String address) {
         String n = name == null ? "" : name.strip();
         List<FieldError> errors = new ArrayList<>();
-        if (n.isEmpty()) {
-            errors.add(new FieldError("name", "is required: say what the token is for"));
-        } else if (n.length() > NAME_MAX) {
-            errors.add(new FieldError("name", "must be at most " + NAME_MAX + " characters long"));
-        } else if (dev.portreg.common.TextRules.controlProblem(n) != null) {
-            errors.add(new FieldError("name", dev.portreg.common.TextRules.controlProblem(n)));
+        String nameProblem = nameProblem(name);
+        if (nameProblem != null) {
+            errors.add(new FieldError("name", nameProblem));
         }
         int days = expiresInDays == null ? 90 : expiresInDays;
-        if (days < 1 || days > config.tokens().maxDays()) {
-            errors.add(
-                    new FieldError(
-                            "expiresInDays",
-                            "must be between 1 and " + config.tokens().maxDays() + " days"));
+        String lifetimeProblem = lifetimeProblem(expiresInDays, config.tokens().maxDays());
+        if (lifetimeProblem != null) {
+            errors.add(new FieldError("expiresInDays", lifetimeProblem));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);

@@ -28,9 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EarlyAllocationClock {
 
-    @CheckedTemplate
+    /** The reminder's body (templates/mail/earlyAllocationExpires.txt). */
+    @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native MailTemplateInstance reminder(
+        static native MailTemplateInstance earlyAllocationExpires(
                 String name,
                 String service,
                 String ports,
@@ -133,7 +134,7 @@ public class EarlyAllocationClock {
             return false;
         }
         for (Person p : to) {
-            Templates.reminder(
+            Templates.earlyAllocationExpires(
                             p.displayName(),
                             first.serviceName(),
                             first.ports() + "/" + first.transport(),

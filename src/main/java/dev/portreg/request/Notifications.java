@@ -7,6 +7,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * After a request's transaction commits: mails the people concerned (submission, changes requested,
- * decision, registry update). Mail failures are logged and never undo what was decided.
+ * decision, registry update). Mail failures are logged and never undo what was decided. The bodies
+ * are Qute templates (templates/mail/); who gets which one is {@link EventKind#mailed()}.
  */
 @ApplicationScoped
 public class Notifications {
@@ -68,7 +71,12 @@ public class Notifications {
         if (r == null) {
             return List.of();
         }
-        Subject about = new Subject(r, describe(r, r.parsed()), latestComment(r));
+        Subject about =
+                new Subject(
+                        r,
+                        describe(r, r.parsed()),
+                        latestComment(r),
+                        baseUrl + "/requests/" + r.id);
         List<RequestEvent> log = RequestEvent.of(r);
         RequestEvent last = log.get(log.size() - 1);
         Set<String> replied = new LinkedHashSet<>();
@@ -98,12 +106,99 @@ public class Notifications {
             for (String address : addresses) {
                 out.add(
                         Mail.withText(
-                                address,
-                                "[Port Registry] " + letter.subject(),
-                                letter.text() + "\n\n" + baseUrl + "/requests/" + r.id));
+                                address, "[Port Registry] " + letter.subject(), letter.text()));
             }
         }
         return out;
+    }
+
+    /**
+     * The mail bodies (templates/mail/*.txt, plain text). Each ends with the request's link; the
+     * subjects are in {@link #letter}.
+     */
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance waitsFor(
+                String what, String requester, String state, String link);
+
+        static native TemplateInstance submitted(
+                String what, String state, String track, String link);
+
+        static native TemplateInstance callStarted(String what, String callEnds, String link);
+
+        static native TemplateInstance changesRequested(String what, String comment, String link);
+
+        static native TemplateInstance approved(String what, String link);
+
+        static native TemplateInstance approvedForRegistry(String what, String link);
+
+        static native TemplateInstance rejected(String what, String comment, String link);
+
+        static native TemplateInstance completed(String what, String comment, String link);
+
+        static native TemplateInstance reply(String what, String comment, String link);
+    }
+
+    /** What a mail is about: the request, in a few words, its latest comment and its link. */
+    private record Subject(PortRequest r, String what, String latest, String link) {
+
+        /** The state the request waits in, as the mails name it. */
+        String waitsFor() {
+            return r.state.label.toLowerCase();
+        }
+    }
+
+    /** A mail's subject (after "[Port Registry] ") and text. */
+    record Letter(String subject, String text) {
+        Letter(String subject, TemplateInstance body) {
+            this(subject, Notifications.text(body));
+        }
+    }
+
+    private static Letter letter(EventKind kind, Recipient to, Subject s) {
+        PortRequest r = s.r();
+        String id = "#" + r.id;
+        return switch (kind) {
+            case SUBMITTED, RESUBMITTED ->
+                    to == Recipient.REQUESTER
+                            ? new Letter(
+                                    "Request " + id + " submitted: " + s.what(),
+                                    Templates.submitted(
+                                            s.what(), s.waitsFor(), r.track.label(), s.link()))
+                            : waitsFor(s);
+            case CALL_ENDED -> waitsFor(s);
+            case CALL_STARTED ->
+                    new Letter(
+                            "Community call started: " + s.what(),
+                            Templates.callStarted(
+                                    s.what(), String.valueOf(r.callEndsAt), s.link()));
+            case CHANGES_REQUESTED ->
+                    new Letter(
+                            "Changes requested on request " + id,
+                            Templates.changesRequested(s.what(), s.latest(), s.link()));
+            case APPROVED ->
+                    to == Recipient.REQUESTER
+                            ? new Letter(
+                                    "Request " + id + " approved",
+                                    Templates.approved(s.what(), s.link()))
+                            : new Letter(
+                                    "Request " + id + " approved: registry action needed",
+                                    Templates.approvedForRegistry(s.what(), s.link()));
+            case REJECTED ->
+                    new Letter(
+                            "Request " + id + " rejected",
+                            Templates.rejected(s.what(), s.latest(), s.link()));
+            case COMPLETED ->
+                    new Letter(
+                            "Registry updated for request " + id,
+                            Templates.completed(s.what(), s.latest(), s.link()));
+            case REPLY ->
+                    new Letter(
+                            "Reply on request " + id,
+                            Templates.reply(s.what(), s.latest(), s.link()));
+            case CREATED, EDITED, WITHDRAWN, BALLOT, DISCUSS_CLEARED, TAKEN ->
+                    throw new IllegalStateException(kind + " is not mailed");
+        };
     }
 
     /** To the deciders: a request waits for them. */
@@ -111,90 +206,13 @@ public class Notifications {
         PortRequest r = s.r();
         return new Letter(
                 "Request #" + r.id + " waits for you: " + s.what(),
-                "Request "
-                        + s.what()
-                        + " by "
-                        + r.requester.name
-                        + " waits for "
-                        + r.state.label.toLowerCase()
-                        + ".");
+                Templates.waitsFor(s.what(), r.requester.name, s.waitsFor(), s.link()));
     }
 
-    /** To the requester: their request was submitted. */
-    private static Letter submitted(Subject s) {
-        PortRequest r = s.r();
-        return new Letter(
-                "Request #" + r.id + " submitted: " + s.what(),
-                "Your request "
-                        + s.what()
-                        + " was submitted and now waits for "
-                        + r.state.label.toLowerCase()
-                        + " ("
-                        + r.track.label()
-                        + ").");
-    }
-
-    /** What a mail is about: the request, in a few words, and the latest comment. */
-    private record Subject(PortRequest r, String what, String latest) {}
-
-    /** A mail's subject and text, before the link. */
-    private record Letter(String subject, String text) {}
-
-    private static Letter letter(EventKind kind, Recipient to, Subject s) {
-        PortRequest r = s.r();
-        String id = "#" + r.id;
-        Letter waitsForYou = waitsFor(s);
-        return switch (kind) {
-            case SUBMITTED, RESUBMITTED -> to == Recipient.REQUESTER ? submitted(s) : waitsForYou;
-            case CALL_ENDED -> waitsForYou;
-            case CALL_STARTED ->
-                    new Letter(
-                            "Community call started: " + s.what(),
-                            "IANA proposes to revoke "
-                                    + s.what()
-                                    + ". The four-week community call ends "
-                                    + r.callEndsAt
-                                    + " (RFC 6335 §8.4).");
-            case CHANGES_REQUESTED ->
-                    new Letter(
-                            "Changes requested on request " + id,
-                            "A reviewer asked for changes to "
-                                    + s.what()
-                                    + ":\n\n"
-                                    + s.latest()
-                                    + "\n\nEdit and resubmit:");
-            case APPROVED ->
-                    to == Recipient.REQUESTER
-                            ? new Letter(
-                                    "Request " + id + " approved",
-                                    "Your request "
-                                            + s.what()
-                                            + " was approved. IANA will now update the registry.")
-                            : new Letter(
-                                    "Request " + id + " approved: registry action needed",
-                                    "Request "
-                                            + s.what()
-                                            + " was approved and waits for the registry action.");
-            case REJECTED ->
-                    new Letter(
-                            "Request " + id + " rejected",
-                            "Your request " + s.what() + " was rejected:\n\n" + s.latest());
-            case COMPLETED ->
-                    new Letter(
-                            "Registry updated for request " + id,
-                            "The registry now records " + s.what() + ".\n\n" + s.latest());
-            // Never mailed (EventKind.mailed() is empty), but named so that a new kind must be.
-            case REPLY ->
-                    new Letter(
-                            "Reply on request " + id,
-                            "A reply on "
-                                    + s.what()
-                                    + ":\n\n"
-                                    + s.latest()
-                                    + "\n\nRead the conversation and answer:");
-            case CREATED, EDITED, WITHDRAWN, BALLOT, DISCUSS_CLEARED, TAKEN ->
-                    throw new IllegalStateException(kind + " is not mailed");
-        };
+    /** A rendered plain-text body, without the newline that ends its template file. */
+    static String text(TemplateInstance body) {
+        String text = body.render();
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** The address of whoever wrote the event a reply answers. */

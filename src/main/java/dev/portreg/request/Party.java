@@ -1,13 +1,14 @@
 package dev.portreg.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.portreg.common.FreeText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A person or organisation named in a request: the Assignee or the Contact (RFC 6335 §8.1.1). */
 public record Party(
-        @Schema(maxLength = RequestInput.PARTY) String name,
-        @Schema(maxLength = RequestInput.PARTY) String org,
-        @Schema(maxLength = RequestInput.EMAIL) String email) {
+        @Schema(maxLength = RequestInput.PARTY) @FreeText(max = RequestInput.PARTY) String name,
+        @Schema(maxLength = RequestInput.PARTY) @FreeText(max = RequestInput.PARTY) String org,
+        @Schema(maxLength = RequestInput.EMAIL) @FreeText(max = RequestInput.EMAIL) String email) {
 
     public static final Party EMPTY = new Party(null, null, null);
 

@@ -9,6 +9,7 @@ import dev.portreg.request.RequestViews.RequestSummary;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.request.RequestViews.ReviewInput;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -56,7 +57,7 @@ public class RequestApi {
     @POST
     @Path("/requests")
     @Operation(summary = "Create a draft request; the track is derived where only one applies")
-    public Response create(RequestInput input) {
+    public Response create(@Valid RequestInput input) {
         PortRequest r = workflow.create(user.signedIn(), require(input));
         return Response.created(URI.create("/api/v1/requests/" + r.id))
                 .entity(queries.view(user.signedIn(), r.id))
@@ -82,7 +83,9 @@ public class RequestApi {
     @Path("/requests/{id}")
     @Operation(summary = "Edit a draft, or a request whose reviewer asked for changes")
     public RequestView edit(
-            @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, RequestInput input) {
+            @PathParam("id") long id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid RequestInput input) {
         return now(workflow.edit(user.signedIn(), id, version(ifMatch), require(input)));
     }
 

@@ -1,5 +1,6 @@
 package dev.portreg.request;
 
+import io.quarkus.qute.i18n.MessageBundles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,15 +31,9 @@ public final class RequestClock {
     public record Hold(
             Decider holder, Duration held, Duration timeframe, boolean current, boolean overdue) {
 
-        /** "with the expert", "with IANA". */
+        /** "With the expert", "With IANA" (messages/msg.properties, holder_*). */
         public String label() {
-            return switch (holder) {
-                case REQUESTER -> "With the requester";
-                case EXPERT -> "With the expert";
-                case IESG -> "With the IESG";
-                case IANA -> "With IANA";
-                case NOBODY -> "Closed";
-            };
+            return MessageBundles.get(RequestMessages.class).holder(holder);
         }
 
         public long days() {

@@ -1,7 +1,11 @@
 package dev.portreg.request;
 
+import dev.portreg.common.FreeText;
 import dev.portreg.common.Problem.FieldError;
 import dev.portreg.common.TextRules;
+import dev.portreg.common.Violations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,30 +13,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A request as a client or a form sends it: text as typed, checked by {@link RequestContent#parse}.
  * Field names are the API's. Every text has a length limit (in the OpenAPI document as maxLength)
- * and no control characters but line breaks; {@link #problems} says which field breaks which.
+ * and no control characters but line breaks: Bean Validation constraints ({@link FreeText}), which
+ * the API checks on arrival ({@code @Valid}) and {@link #problems} for everyone else. What needs
+ * more than the text (a port's number, a kind, the registry) is {@link RequestContent}'s.
  */
 public record RequestInput(
-        @Schema(maxLength = SHORT) String kind,
-        @Schema(maxLength = NAME) String serviceName,
-        @Schema(maxLength = SHORT) String port,
-        @Schema(maxLength = SHORT) String anyPortIn,
-        @Schema(maxItems = TRANSPORTS) List<String> transports,
-        @Schema(maxLength = SHORT) String track,
-        @Schema(maxLength = DESCRIPTION) String description,
-        Party assignee,
-        Party contact,
-        @Schema(maxLength = MEDIUM) String reference,
-        @Schema(maxLength = LONG) String castStatement,
-        @Schema(maxLength = MEDIUM) String ietfDocument,
-        @Schema(maxLength = LONG) String chairStatement,
-        @Schema(maxLength = LONG) String justification,
-        @Schema(maxLength = LONG) String systemJustification,
-        @Schema(maxLength = MEDIUM) String stableSpecification,
-        @Schema(maxLength = LONG) String reservedReason,
-        @Schema(maxLength = SHORT) String serviceCode,
-        @Schema(maxLength = MEDIUM) String unauthorizedUses,
-        @Schema(maxLength = LONG) String notes,
-        @Schema(maxLength = NAME) String targetService) {
+        @Schema(maxLength = SHORT) @FreeText(max = SHORT) String kind,
+        @Schema(maxLength = NAME) @FreeText(max = NAME) String serviceName,
+        @Schema(maxLength = SHORT) @FreeText(max = SHORT) String port,
+        @Schema(maxLength = SHORT) @FreeText(max = SHORT) String anyPortIn,
+        @Schema(maxItems = TRANSPORTS)
+                @Size(max = TRANSPORTS, message = "lists more than {max} items")
+                List<@FreeText(max = SHORT) String> transports,
+        @Schema(maxLength = SHORT) @FreeText(max = SHORT) String track,
+        @Schema(maxLength = DESCRIPTION) @FreeText(max = DESCRIPTION) String description,
+        @Valid Party assignee,
+        @Valid Party contact,
+        @Schema(maxLength = MEDIUM) @FreeText(max = MEDIUM) String reference,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String castStatement,
+        @Schema(maxLength = MEDIUM) @FreeText(max = MEDIUM) String ietfDocument,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String chairStatement,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String justification,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String systemJustification,
+        @Schema(maxLength = MEDIUM) @FreeText(max = MEDIUM) String stableSpecification,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String reservedReason,
+        @Schema(maxLength = SHORT) @FreeText(max = SHORT) String serviceCode,
+        @Schema(maxLength = MEDIUM) @FreeText(max = MEDIUM) String unauthorizedUses,
+        @Schema(maxLength = LONG) @FreeText(max = LONG) String notes,
+        @Schema(maxLength = NAME) @FreeText(max = NAME) String targetService) {
 
     /** Kinds, ports, transports, tracks, service codes. */
     public static final int SHORT = 32;
@@ -58,48 +66,13 @@ public record RequestInput(
     /** Most transports a request may list (four exist; duplicates are folded). */
     public static final int TRANSPORTS = 8;
 
-    /** Every field that is too long or holds control characters, in form order. */
+    /**
+     * Every field that is too long or holds control characters, in form order: the constraints
+     * above, which the API applies by {@code @Valid}, for the pages and previews that build an
+     * input themselves.
+     */
     public List<FieldError> problems() {
-        List<FieldError> errors = new ArrayList<>();
-        check(errors, "kind", kind, SHORT);
-        check(errors, "serviceName", serviceName, NAME);
-        check(errors, "port", port, SHORT);
-        check(errors, "anyPortIn", anyPortIn, SHORT);
-        if (transports != null) {
-            if (transports.size() > TRANSPORTS) {
-                errors.add(
-                        new FieldError("transports", "lists more than " + TRANSPORTS + " items"));
-            } else {
-                for (int i = 0; i < transports.size(); i++) {
-                    check(errors, "transports[" + i + "]", transports.get(i), SHORT);
-                }
-            }
-        }
-        check(errors, "track", track, SHORT);
-        check(errors, "description", description, DESCRIPTION);
-        party(errors, "assignee", assignee);
-        party(errors, "contact", contact);
-        check(errors, "reference", reference, MEDIUM);
-        check(errors, "castStatement", castStatement, LONG);
-        check(errors, "ietfDocument", ietfDocument, MEDIUM);
-        check(errors, "chairStatement", chairStatement, LONG);
-        check(errors, "justification", justification, LONG);
-        check(errors, "systemJustification", systemJustification, LONG);
-        check(errors, "stableSpecification", stableSpecification, MEDIUM);
-        check(errors, "reservedReason", reservedReason, LONG);
-        check(errors, "serviceCode", serviceCode, SHORT);
-        check(errors, "unauthorizedUses", unauthorizedUses, MEDIUM);
-        check(errors, "notes", notes, LONG);
-        check(errors, "targetService", targetService, NAME);
-        return errors;
-    }
-
-    private static void party(List<FieldError> errors, String field, Party p) {
-        if (p != null) {
-            check(errors, field + ".name", p.name(), PARTY);
-            check(errors, field + ".org", p.org(), PARTY);
-            check(errors, field + ".email", p.email(), EMAIL);
-        }
+        return Violations.of(this);
     }
 
     /** The same input without the fields {@code kind} does not use. */

@@ -6,6 +6,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,6 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RequestReminders {
+
+    /** The reminder's body (templates/mail/overdue.txt). */
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance overdue(
+                long id, String what, String state, long days, String link);
+    }
 
     /** A reminder to send: to whom, about which request, how long it has waited. */
     record Due(long requestId, String to, String subject, String text) {}
@@ -95,18 +104,13 @@ public class RequestReminders {
                                         .toDays()
                                 + " days";
                 String text =
-                        "Request #"
-                                + r.id
-                                + " ("
-                                + Notifications.describe(r, r.parsed())
-                                + ") waits for "
-                                + r.state.label.toLowerCase()
-                                + " beyond the "
-                                + h.timeframe().toDays()
-                                + "-day timeframe.\n\n"
-                                + baseUrl
-                                + "/requests/"
-                                + r.id;
+                        Notifications.text(
+                                Templates.overdue(
+                                        r.id,
+                                        Notifications.describe(r, r.parsed()),
+                                        r.state.label.toLowerCase(),
+                                        h.timeframe().toDays(),
+                                        baseUrl + "/requests/" + r.id));
                 if (r.state == RequestState.EXPERT_REVIEW && r.heldBy != null) {
                     // The expert who took it, alone.
                     out.add(new Due(r.id, r.heldBy.email, subject, text));

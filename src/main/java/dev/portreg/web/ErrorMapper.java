@@ -4,11 +4,11 @@ import dev.portreg.common.DatabaseUnavailable;
 import dev.portreg.common.Problem;
 import dev.portreg.common.ProblemException;
 import dev.portreg.common.ProblemType;
+import dev.portreg.common.Violations;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -57,11 +57,8 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors =
-                e.getConstraintViolations().stream()
-                        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
-                        .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
-                        .toList();
+        // Named as the client sent them, in the record's order: the same 400 the services answer.
+        List<Problem.FieldError> errors = Violations.fieldErrors(e.getConstraintViolations());
         ProblemException p = ProblemException.badInput(errors);
         return respond(uri, p.type(), 400, p.title(), p.getMessage(), errors);
     }
@@ -181,17 +178,5 @@ public class ErrorMapper {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.page(status, title, detail, errors))
                 .build();
-    }
-
-    private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        // "method.arg0.field" → "field"
-        int dot = path.indexOf('.');
-        if (dot >= 0) {
-            String rest = path.substring(dot + 1);
-            int second = rest.indexOf('.');
-            return second >= 0 ? rest.substring(second + 1) : rest;
-        }
-        return path;
     }
 }
