@@ -113,56 +113,15 @@ public class ApiTokens {
     public Created create(
             long accountId, String username, String name, Integer expiresInDays, String address) {
         String n = name == null ? "" : name.strip();
-        List<FieldError> errors = new ArrayList<>();
-        String nameProblem = nameProblem(name);
-        if (nameProblem != null) {
-            errors.add(new FieldError("name", nameProblem));
-        }
+        checkNew(name, expiresInDays);
         int days = expiresInDays == null ? 90 : expiresInDays;
-        String lifetimeProblem = lifetimeProblem(expiresInDays, config.tokens().maxDays());
-        if (lifetimeProblem != null) {
-            errors.add(new FieldError("expiresInDays", lifetimeProblem));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badInput(errors);
-        }
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(days));
         String token = PREFIX + Secrets.newToken();
         long id;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "SELECT count(*) FROM api_token WHERE account_id = ?"
-                                    + " AND revoked_at IS NULL AND expires_at > ?")) {
-                ps.setLong(1, accountId);
-                ps.setTimestamp(2, Timestamp.from(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= config.tokens().maxPerAccount()) {
-                        throw ProblemException.conflict(
-                                "you have "
-                                        + config.tokens().maxPerAccount()
-                                        + " tokens already: revoke one first");
-                    }
-                }
-            }
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "INSERT INTO api_token (account_id, name, token_hash, hint,"
-                                    + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
-                                    + " RETURNING id")) {
-                ps.setLong(1, accountId);
-                ps.setString(2, n);
-                ps.setBytes(3, Secrets.sha256(token));
-                ps.setString(4, token.substring(token.length() - 4));
-                ps.setTimestamp(5, Timestamp.from(now));
-                ps.setTimestamp(6, Timestamp.from(expires));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+            refuseTooMany(c, accountId, now);
+            id = insert(c, accountId, n, token, now, expires);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -173,6 +132,73 @@ public class ApiTokens {
                 address,
                 Map.of("token", id, "name", n, "expiresAt", expires.toString()));
         return new Created(id, n, token, now, expires);
+    }
+
+    /**
+     * Checks a new token's name and lifetime.
+     *
+     * @throws ProblemException 400 naming each field that is wrong
+     */
+    /** The name and lifetime of a new token, by the rules its API constraints share. */
+    private void checkNew(String name, Integer expiresInDays) {
+        List<FieldError> errors = new ArrayList<>();
+        String nameProblem = nameProblem(name);
+        if (nameProblem != null) {
+            errors.add(new FieldError("name", nameProblem));
+        }
+        String lifetimeProblem = lifetimeProblem(expiresInDays, config.tokens().maxDays());
+        if (lifetimeProblem != null) {
+            errors.add(new FieldError("expiresInDays", lifetimeProblem));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+    }
+
+    /**
+     * Refuses a new token when the account has as many live ones as it may.
+     *
+     * @throws ProblemException 409 when it has
+     */
+    private void refuseTooMany(Connection c, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT count(*) FROM api_token WHERE account_id = ?"
+                                + " AND revoked_at IS NULL AND expires_at > ?")) {
+            ps.setLong(1, accountId);
+            ps.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= config.tokens().maxPerAccount()) {
+                    throw ProblemException.conflict(
+                            "you have "
+                                    + config.tokens().maxPerAccount()
+                                    + " tokens already: revoke one first");
+                }
+            }
+        }
+    }
+
+    /** Stores a new token's hash and last four characters; returns its id. */
+    private static long insert(
+            Connection c, long accountId, String n, String token, Instant now, Instant expires)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO api_token (account_id, name, token_hash, hint,"
+                                + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+                                + " RETURNING id")) {
+            ps.setLong(1, accountId);
+            ps.setString(2, n);
+            ps.setBytes(3, Secrets.sha256(token));
+            ps.setString(4, token.substring(token.length() - 4));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(expires));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The account's tokens that are not revoked, newest first. */

@@ -55,55 +55,62 @@ public class ExportApi {
             @Context Request request) {
         String f = format.strip().toLowerCase(Locale.ROOT);
         RegistrySnapshot snapshot = queries.snapshot(at);
-        StreamingOutput body;
-        String type;
-        String extension;
-        switch (f) {
-            case "xml" -> {
-                type = "application/xml; charset=UTF-8";
-                extension = "xml";
-                body =
-                        out -> {
-                            try {
-                                new IanaXmlWriter().write(snapshot, new BufferedOutputStream(out));
-                            } catch (XMLStreamException e) {
-                                throw new java.io.IOException(e);
-                            }
-                        };
-            }
-            case "csv" -> {
-                type = "text/csv; charset=UTF-8";
-                extension = "csv";
-                body = out -> new IanaCsvWriter().write(snapshot, writer(out));
-            }
-            case "json" -> {
-                type = "application/json";
-                extension = "json";
-                body =
-                        out ->
-                                new JsonExportWriter(mapper)
-                                        .write(snapshot, new BufferedOutputStream(out));
-            }
-            case "services" -> {
-                type = "text/plain; charset=UTF-8";
-                extension = "services";
-                body = out -> new EtcServicesWriter().write(snapshot, writer(out));
-            }
-            default -> throw badFormat(format);
-        }
+        Body body = body(f, format, snapshot);
         String file =
-                extension.equals("services")
+                body.extension().equals("services")
                         ? "services"
-                        : IanaFields.REGISTRY_ID + "." + extension;
-        StreamingOutput stream = body;
+                        : IanaFields.REGISTRY_ID + "." + body.extension();
         return Revisions.respondBuilt(
                 request,
                 snapshot,
                 () ->
-                        Response.ok(stream, type)
+                        Response.ok(body.output(), body.type())
                                 .header(
                                         HttpHeaders.CONTENT_DISPOSITION,
                                         "attachment; filename=\"" + file + "\""));
+    }
+
+    /** An export's content type, file extension and writer. */
+    private record Body(String type, String extension, StreamingOutput output) {}
+
+    /**
+     * The export in format {@code f} (lower case) of {@code snapshot}.
+     *
+     * @throws ProblemException 400 naming {@code format} when it is not one of the four
+     */
+    private Body body(String f, String format, RegistrySnapshot snapshot) {
+        return switch (f) {
+            case "xml" ->
+                    new Body(
+                            "application/xml; charset=UTF-8",
+                            "xml",
+                            out -> {
+                                try {
+                                    new IanaXmlWriter()
+                                            .write(snapshot, new BufferedOutputStream(out));
+                                } catch (XMLStreamException e) {
+                                    throw new java.io.IOException(e);
+                                }
+                            });
+            case "csv" ->
+                    new Body(
+                            "text/csv; charset=UTF-8",
+                            "csv",
+                            out -> new IanaCsvWriter().write(snapshot, writer(out)));
+            case "json" ->
+                    new Body(
+                            "application/json",
+                            "json",
+                            out ->
+                                    new JsonExportWriter(mapper)
+                                            .write(snapshot, new BufferedOutputStream(out)));
+            case "services" ->
+                    new Body(
+                            "text/plain; charset=UTF-8",
+                            "services",
+                            out -> new EtcServicesWriter().write(snapshot, writer(out)));
+            default -> throw badFormat(format);
+        };
     }
 
     private static BufferedWriter writer(java.io.OutputStream out) {

@@ -59,17 +59,7 @@ public final class IanaCsvReader {
                 try {
                     Entry e = entry(row);
                     entries.add(e);
-                    if (e.assigneeId() != null) {
-                        personIds.add(e.assigneeId());
-                    }
-                    if (e.contactId() != null) {
-                        personIds.add(e.contactId());
-                    }
-                    for (Reference r : e.references()) {
-                        if ("person".equals(r.type())) {
-                            personIds.add(r.data());
-                        }
-                    }
+                    addPersonIds(e, personIds);
                 } catch (IllegalArgumentException e) {
                     throw new ImportException(
                             "CSV record " + record + " (line " + line + "): " + e.getMessage());
@@ -90,19 +80,37 @@ public final class IanaCsvReader {
         for (String id : personIds) {
             people.add(Person.idOnly(id));
         }
-        RegistryInfo info =
-                new RegistryInfo(
-                        source,
-                        SourceFormat.IANA_CSV,
-                        false,
-                        "Service Name and Transport Protocol Port Number Registry",
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        Instant.now());
-        return new RegistryDocument(info, entries, people);
+        return new RegistryDocument(registryInfo(source), entries, people);
+    }
+
+    /** Adds the ids of the people an entry names: assignee, contact and person references. */
+    private static void addPersonIds(Entry e, Set<String> personIds) {
+        if (e.assigneeId() != null) {
+            personIds.add(e.assigneeId());
+        }
+        if (e.contactId() != null) {
+            personIds.add(e.contactId());
+        }
+        for (Reference r : e.references()) {
+            if ("person".equals(r.type())) {
+                personIds.add(r.data());
+            }
+        }
+    }
+
+    /** The header of a registry read from IANA's CSV, which carries no title or notes. */
+    private static RegistryInfo registryInfo(String source) {
+        return new RegistryInfo(
+                source,
+                SourceFormat.IANA_CSV,
+                false,
+                "Service Name and Transport Protocol Port Number Registry",
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                Instant.now());
     }
 
     private static String rootMessage(Throwable e) {

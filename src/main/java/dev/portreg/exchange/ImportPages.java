@@ -1,6 +1,7 @@
 package dev.portreg.exchange;
 
 import dev.portreg.account.Roles;
+import dev.portreg.common.InvalidInputException;
 import dev.portreg.common.ProblemException;
 import dev.portreg.exchange.OperatorImports.Prepared;
 import dev.portreg.exchange.PendingImports.Pending;
@@ -108,10 +109,7 @@ public class ImportPages {
             } else {
                 p = imports.fromUrl(url, options);
             }
-        } catch (ProblemException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
+        } catch (InvalidInputException e) {
             String field = e.errors().isEmpty() ? "file" : e.errors().get(0).field();
             String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
             return Response.status(422).entity(Templates.form(shownUrl, field, message)).build();
@@ -168,37 +166,9 @@ public class ImportPages {
         Pending kept = claimed.get();
         if (kept.report().older() != null && !ImportApi.bool("force", force, false)) {
             pending.drop(token);
-            return Response.status(409)
-                    .entity(
-                            Templates.refused(
-                                    409,
-                                    "Older than the registry's upstream",
-                                    kept.report().fileName()
-                                            + " is IANA's registry of "
-                                            + kept.report().registryDate()
-                                            + ", older than the last upstream version imported ("
-                                            + kept.report().older().upstreamName()
-                                            + ", of "
-                                            + kept.report().older().upstreamDate()
-                                            + "). Tick \"import it anyway\" to apply it."
-                                            + " Nothing was changed."))
-                    .build();
+            return refusedOlder(kept);
         }
-        Pending forced =
-                kept.report().older() == null
-                        ? kept
-                        : new Pending(
-                                kept.token(),
-                                kept.owner(),
-                                kept.state(),
-                                kept.report(),
-                                kept.expires(),
-                                kept.baseRevision(),
-                                kept.source(),
-                                kept.field(),
-                                kept.registryDate(),
-                                true,
-                                kept.content());
+        Pending forced = kept.report().older() == null ? kept : forced(kept);
         ImportResult result;
         try {
             result = imports.applyKept(forced, user, ImportApi.take(take));
@@ -216,6 +186,41 @@ public class ImportPages {
         }
         pending.applied(token, kept.report().applied(result));
         return Response.seeOther(URI.create("/admin/import/" + token)).build();
+    }
+
+    /** The answer to applying a file older than the last upstream one without "anyway". */
+    private static Response refusedOlder(Pending kept) {
+        return Response.status(409)
+                .entity(
+                        Templates.refused(
+                                409,
+                                "Older than the registry's upstream",
+                                kept.report().fileName()
+                                        + " is IANA's registry of "
+                                        + kept.report().registryDate()
+                                        + ", older than the last upstream version imported ("
+                                        + kept.report().older().upstreamName()
+                                        + ", of "
+                                        + kept.report().older().upstreamDate()
+                                        + "). Tick \"import it anyway\" to apply it."
+                                        + " Nothing was changed."))
+                .build();
+    }
+
+    /** The waiting import, marked to be applied although it is older than the upstream. */
+    private static Pending forced(Pending kept) {
+        return new Pending(
+                kept.token(),
+                kept.owner(),
+                kept.state(),
+                kept.report(),
+                kept.expires(),
+                kept.baseRevision(),
+                kept.source(),
+                kept.field(),
+                kept.registryDate(),
+                true,
+                kept.content());
     }
 
     private Optional<Pending> find(String token) {

@@ -132,21 +132,10 @@ public class RegistryImporter {
                                                 source,
                                                 null,
                                                 ctx -> {
-                                                    if (options.expectedRevision() != null
-                                                            && options.expectedRevision()
-                                                                    != ctx.registry().revision()) {
-                                                        throw new StalePreviewException(
-                                                                "the registry changed since the"
-                                                                        + " preview of "
-                                                                        + file.sourceName()
-                                                                        + " (revision "
-                                                                        + options.expectedRevision()
-                                                                        + ", now "
-                                                                        + ctx.registry().revision()
-                                                                        + "): preview it again to"
-                                                                        + " see what it would"
-                                                                        + " change now");
-                                                    }
+                                                    refuseStale(
+                                                            options,
+                                                            file.sourceName(),
+                                                            ctx.registry().revision());
                                                     outcome[0] =
                                                             Reconciliation.plan(
                                                                     ctx.registry(),
@@ -159,23 +148,53 @@ public class RegistryImporter {
         Log.debugf(
                 "%s: change set committed %d ms after the import began",
                 source, (System.nanoTime() - start) / 1_000_000);
-        Reconciliation.Result r = outcome[0];
+        ImportResult result = result(doc, source, applied, outcome[0], start);
+        logImport(result, source, actor);
+        return result;
+    }
+
+    /**
+     * Refuses an import confirmed from a preview of an older revision.
+     *
+     * @throws StalePreviewException when the registry is no longer at the previewed revision
+     */
+    private static void refuseStale(Options options, String sourceName, long revision) {
+        if (options.expectedRevision() != null && options.expectedRevision() != revision) {
+            throw new StalePreviewException(
+                    "the registry changed since the preview of "
+                            + sourceName
+                            + " (revision "
+                            + options.expectedRevision()
+                            + ", now "
+                            + revision
+                            + "): preview it again to see what it would change now");
+        }
+    }
+
+    private static ImportResult result(
+            RegistryDocument doc,
+            String source,
+            RegistryChanges.Applied applied,
+            Reconciliation.Result r,
+            long start) {
         ChangePlan plan = applied.plan();
-        ImportResult result =
-                new ImportResult(
-                        r.seed() ? "seed" : "import",
-                        source,
-                        doc.info().format(),
-                        doc.entries().size(),
-                        plan.count(ChangeItem.Action.ADDED),
-                        plan.count(ChangeItem.Action.CHANGED),
-                        plan.count(ChangeItem.Action.REMOVED),
-                        plan.moves().size(),
-                        plan.people().size(),
-                        applied.changeId(),
-                        applied.revision(),
-                        r.conflicts().size(),
-                        (System.nanoTime() - start) / 1_000_000);
+        return new ImportResult(
+                r.seed() ? "seed" : "import",
+                source,
+                doc.info().format(),
+                doc.entries().size(),
+                plan.count(ChangeItem.Action.ADDED),
+                plan.count(ChangeItem.Action.CHANGED),
+                plan.count(ChangeItem.Action.REMOVED),
+                plan.moves().size(),
+                plan.people().size(),
+                applied.changeId(),
+                applied.revision(),
+                r.conflicts().size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void logImport(ImportResult result, String source, String actor) {
         Log.infof(
                 "%s of %s by %s: %d added, %d changed, %d removed, %d moved, %d conflicts;"
                         + " revision %d, %d entries in %d ms",
@@ -190,7 +209,6 @@ public class RegistryImporter {
                 result.revision(),
                 result.entries(),
                 result.millis());
-        return result;
     }
 
     /** What importing {@code doc} would change now, without writing anything. */

@@ -102,26 +102,72 @@ public final class Reconciliation {
             all.add(se.key());
         }
         all.addAll(base.entries().keySet());
+        Merge m = new Merge(registry, base, theirs, position, take, seed);
+        for (String key : all) {
+            m.merge(key);
+        }
+        String summary = summary(seed, file, m.items, m.conflicts);
+        ChangePlan plan =
+                new ChangePlan(
+                        seed ? ChangeKind.SEED : ChangeKind.IMPORT,
+                        summary,
+                        m.items,
+                        m.moves,
+                        people(registry, file),
+                        new ChangePlan.Upstream(
+                                file.sourceName(),
+                                file.registryDate(),
+                                file.header(),
+                                m.baseChanges,
+                                newVersion(registry, base, file),
+                                m.kept > 0 || m.conflicts.stream().anyMatch(c -> !c.taken())));
+        return new Result(plan, seed, List.copyOf(m.conflicts), m.upstreamChanges, m.kept);
+    }
 
+    /** The three-way merge of one file into the registry, one key at a time. */
+    private static final class Merge {
+        private final RegistrySnapshot registry;
+        private final UpstreamBase base;
+        private final Map<String, Entry> theirs;
+        private final Map<String, Integer> position;
+        private final Set<String> take;
+        private final boolean seed;
         // What was done here holds ports: an entry the file brings onto them collides with it.
-        List<Entry> heldHere = new ArrayList<>();
-        List<String> heldHereKeys = new ArrayList<>();
-        if (!seed) {
-            for (StoredEntry se : registry.entries()) {
-                Entry be = base.entries().get(se.key());
-                if (RegistryWriter.held(se.entry()) && !se.entry().equals(be)) {
-                    heldHere.add(se.entry());
-                    heldHereKeys.add(se.key());
+        private final List<Entry> heldHere = new ArrayList<>();
+        private final List<String> heldHereKeys = new ArrayList<>();
+        final List<ChangeItem> items = new ArrayList<>();
+        final Map<Long, Integer> moves = new LinkedHashMap<>();
+        final List<ChangePlan.BaseChange> baseChanges = new ArrayList<>();
+        final List<Conflict> conflicts = new ArrayList<>();
+        int upstreamChanges;
+        int kept;
+
+        Merge(
+                RegistrySnapshot registry,
+                UpstreamBase base,
+                Map<String, Entry> theirs,
+                Map<String, Integer> position,
+                Set<String> take,
+                boolean seed) {
+            this.registry = registry;
+            this.base = base;
+            this.theirs = theirs;
+            this.position = position;
+            this.take = take;
+            this.seed = seed;
+            if (!seed) {
+                for (StoredEntry se : registry.entries()) {
+                    Entry be = base.entries().get(se.key());
+                    if (RegistryWriter.held(se.entry()) && !se.entry().equals(be)) {
+                        heldHere.add(se.entry());
+                        heldHereKeys.add(se.key());
+                    }
                 }
             }
         }
-        List<ChangeItem> items = new ArrayList<>();
-        Map<Long, Integer> moves = new LinkedHashMap<>();
-        List<ChangePlan.BaseChange> baseChanges = new ArrayList<>();
-        List<Conflict> conflicts = new ArrayList<>();
-        int upstreamChanges = 0;
-        int kept = 0;
-        for (String key : all) {
+
+        /** Merges the file's, the base's and the registry's versions of the entry {@code key}. */
+        void merge(String key) {
             Entry t = theirs.get(key);
             Entry be = base.entries().get(key);
             StoredEntry l = registry.byKey(key).orElse(null);
@@ -131,6 +177,23 @@ public final class Reconciliation {
                 upstreamChanges++;
                 baseChanges.add(new ChangePlan.BaseChange(key, t));
             }
+            boolean takeTheirs = takesTheirs(key, be, l, t, upstreamChanged);
+            if (l != null && t != null && t.equals(le)) {
+                if (l.position() != position.get(key)) {
+                    moves.put(l.id(), position.get(key));
+                }
+            } else if (takeTheirs) {
+                take(items, key, l, t, t == null ? 0 : position.get(key));
+            }
+        }
+
+        /**
+         * Whether the file's version of {@code key} is written; records a conflict or a kept local
+         * change on the way.
+         */
+        private boolean takesTheirs(
+                String key, Entry be, StoredEntry l, Entry t, boolean upstreamChanged) {
+            Entry le = l == null ? null : l.entry();
             boolean takeTheirs;
             if (seed) {
                 takeTheirs = true;
@@ -151,30 +214,8 @@ public final class Reconciliation {
                 takeTheirs = take.contains(key);
                 conflicts.add(new Conflict(key, be, l, t, takeTheirs));
             }
-            if (l != null && t != null && t.equals(le)) {
-                if (l.position() != position.get(key)) {
-                    moves.put(l.id(), position.get(key));
-                }
-            } else if (takeTheirs) {
-                take(items, key, l, t, t == null ? 0 : position.get(key));
-            }
+            return takeTheirs;
         }
-        String summary = summary(seed, file, items, conflicts);
-        ChangePlan plan =
-                new ChangePlan(
-                        seed ? ChangeKind.SEED : ChangeKind.IMPORT,
-                        summary,
-                        items,
-                        moves,
-                        people(registry, file),
-                        new ChangePlan.Upstream(
-                                file.sourceName(),
-                                file.registryDate(),
-                                file.header(),
-                                baseChanges,
-                                newVersion(registry, base, file),
-                                kept > 0 || conflicts.stream().anyMatch(c -> !c.taken())));
-        return new Result(plan, seed, List.copyOf(conflicts), upstreamChanges, kept);
     }
 
     /** True when {@code e} would hold a port on a transport that work done here holds. */

@@ -102,7 +102,7 @@ public class RegistryChanges {
      *     port held twice (the plan checks first; this is the database's own guard)
      */
     public Applied apply(Connection c, Request request) throws SQLException {
-        Timings prepared = new Timings();
+        WriteTimings prepared = new WriteTimings();
         writer.lock(c);
         prepared.lap("lock");
         RegistryStore.Head head = store.head(c);
@@ -156,35 +156,58 @@ public class RegistryChanges {
             throws SQLException {
         // as PostgreSQL keeps it, so the snapshot after is the database's to the microsecond
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Timings t = new Timings();
+        WriteTimings t = new WriteTimings();
+        long changeId = writeChangeRow(c, plan, request, revision, day, at);
+        t.lap("log");
+        writer.upsertPeople(c, plan.people(), revision);
+        writeEntries(c, plan);
+        t.lap("entries");
+        RegistrySnapshot after =
+                plan.upstream() != null
+                        ? writeUpstream(c, now, plan, request, revision, day, at, t)
+                        : writeLocal(c, now, plan, revision, day, at, t);
+        writer.notifyRevision(c, channel, revision);
+        return new Written(changeId, after, t.toString());
+    }
+
+    /** Writes the change set's row and items; returns the row's id. */
+    private long writeChangeRow(
+            Connection c,
+            ChangePlan plan,
+            Request request,
+            long revision,
+            LocalDate day,
+            Instant at)
+            throws SQLException {
         ChangePlan.Upstream up = plan.upstream();
         // A registry action is a request's; made without one, it is an operator's fix.
         ChangeKind kind =
                 plan.kind() == ChangeKind.REGISTRY_ACTION && request.requestId() == null
                         ? ChangeKind.OPERATOR_FIX
                         : plan.kind();
-        long changeId =
-                writer.writeChange(
-                        c,
-                        new RegistryWriter.ChangeRow(
-                                revision,
-                                at,
-                                day,
-                                request.actor(),
-                                kind,
-                                request.source(),
-                                up != null ? up.sourceName() : request.source(),
-                                up != null ? up.registryDate() : null,
-                                request.requestId(),
-                                request.reason(),
-                                plan.summary(),
-                                plan.count(ChangeItem.Action.ADDED),
-                                plan.count(ChangeItem.Action.CHANGED),
-                                plan.count(ChangeItem.Action.REMOVED),
-                                up != null ? up.header() : null),
-                        plan.items());
-        t.lap("log");
-        writer.upsertPeople(c, plan.people(), revision);
+        return writer.writeChange(
+                c,
+                new RegistryWriter.ChangeRow(
+                        revision,
+                        at,
+                        day,
+                        request.actor(),
+                        kind,
+                        request.source(),
+                        up != null ? up.sourceName() : request.source(),
+                        up != null ? up.registryDate() : null,
+                        request.requestId(),
+                        request.reason(),
+                        plan.summary(),
+                        plan.count(ChangeItem.Action.ADDED),
+                        plan.count(ChangeItem.Action.CHANGED),
+                        plan.count(ChangeItem.Action.REMOVED),
+                        up != null ? up.header() : null),
+                plan.items());
+    }
+
+    /** Deletes, rewrites, moves and inserts the plan's entries. */
+    private void writeEntries(Connection c, ChangePlan plan) throws SQLException {
         List<Long> removed = new ArrayList<>();
         List<StoredEntry> changed = new ArrayList<>();
         List<StoredEntry> added = new ArrayList<>();
@@ -199,59 +222,86 @@ public class RegistryChanges {
         writer.updateEntries(c, changed);
         writer.updatePositions(c, plan.moves());
         writer.insertEntries(c, added);
-        t.lap("entries");
-        RegistrySnapshot after;
-        if (up != null) {
-            RegistryInfo h = up.header();
-            LocalDate updated = up.registryDate() != null ? up.registryDate() : day;
-            LocalDate before = now.info().map(RegistryInfo::updated).orElse(null);
-            if (up.keepsLocal() && before != null && before.isAfter(updated)) {
-                updated = before;
-            }
-            RegistryInfo info =
-                    new RegistryInfo(
-                            request.source(),
-                            h.format(),
-                            h.partial(),
-                            h.title(),
-                            h.category(),
-                            updated,
-                            h.expert(),
-                            h.notes(),
-                            h.footnotes(),
-                            at);
-            after = rebuilt(now, plan, info, revision, at);
-            t.lap("snapshot");
-            writer.rebuildHoldings(c, after.entries());
-            t.lap("holdings");
-            store.saveInfo(c, info, revision);
-            writer.writeUpstream(c, up.base());
-            t.lap("upstream");
-        } else {
-            RegistryInfo info =
-                    now.info()
-                            .map(
-                                    i ->
-                                            new RegistryInfo(
-                                                    i.source(),
-                                                    i.format(),
-                                                    i.partial(),
-                                                    i.title(),
-                                                    i.category(),
-                                                    day,
-                                                    i.expert(),
-                                                    i.notes(),
-                                                    i.footnotes(),
-                                                    i.importedAt()))
-                            .orElse(null);
-            after = now.with(plan.items(), plan.people(), info, revision, at);
-            t.lap("snapshot");
-            writer.updateHoldings(c, plan.items(), after);
-            store.touchInfo(c, day, revision);
-            t.lap("holdings");
+    }
+
+    /**
+     * After an upstream file: the header becomes the file's, the snapshot and the holdings are
+     * rebuilt whole and the upstream base is rewritten. Returns the registry after it.
+     */
+    private RegistrySnapshot writeUpstream(
+            Connection c,
+            RegistrySnapshot now,
+            ChangePlan plan,
+            Request request,
+            long revision,
+            LocalDate day,
+            Instant at,
+            WriteTimings t)
+            throws SQLException {
+        ChangePlan.Upstream up = plan.upstream();
+        RegistryInfo h = up.header();
+        LocalDate updated = up.registryDate() != null ? up.registryDate() : day;
+        LocalDate before = now.info().map(RegistryInfo::updated).orElse(null);
+        if (up.keepsLocal() && before != null && before.isAfter(updated)) {
+            updated = before;
         }
-        writer.notifyRevision(c, channel, revision);
-        return new Written(changeId, after, t.toString());
+        RegistryInfo info =
+                new RegistryInfo(
+                        request.source(),
+                        h.format(),
+                        h.partial(),
+                        h.title(),
+                        h.category(),
+                        updated,
+                        h.expert(),
+                        h.notes(),
+                        h.footnotes(),
+                        at);
+        RegistrySnapshot after = rebuilt(now, plan, info, revision, at);
+        t.lap("snapshot");
+        writer.rebuildHoldings(c, after.entries());
+        t.lap("holdings");
+        store.saveInfo(c, info, revision);
+        writer.writeUpstream(c, up.base());
+        t.lap("upstream");
+        return after;
+    }
+
+    /**
+     * After a local change: the header's date becomes the day, the snapshot and the holdings are
+     * updated where the plan changed them. Returns the registry after it.
+     */
+    private RegistrySnapshot writeLocal(
+            Connection c,
+            RegistrySnapshot now,
+            ChangePlan plan,
+            long revision,
+            LocalDate day,
+            Instant at,
+            WriteTimings t)
+            throws SQLException {
+        RegistryInfo info =
+                now.info()
+                        .map(
+                                i ->
+                                        new RegistryInfo(
+                                                i.source(),
+                                                i.format(),
+                                                i.partial(),
+                                                i.title(),
+                                                i.category(),
+                                                day,
+                                                i.expert(),
+                                                i.notes(),
+                                                i.footnotes(),
+                                                i.importedAt()))
+                        .orElse(null);
+        RegistrySnapshot after = now.with(plan.items(), plan.people(), info, revision, at);
+        t.lap("snapshot");
+        writer.updateHoldings(c, plan.items(), after);
+        store.touchInfo(c, day, revision);
+        t.lap("holdings");
+        return after;
     }
 
     /**
@@ -283,27 +333,6 @@ public class RegistryChanges {
             people.put(p.id(), p);
         }
         return new RegistrySnapshot(info, entries, people, revision, at);
-    }
-
-    /** Where the time of a write went, for the debug log. */
-    private static final class Timings {
-        private final StringBuilder text = new StringBuilder();
-        private long last = System.nanoTime();
-
-        void lap(String what) {
-            long now = System.nanoTime();
-            text.append(text.isEmpty() ? "" : ", ")
-                    .append(what)
-                    .append(' ')
-                    .append((now - last) / 1_000_000)
-                    .append(" ms");
-            last = now;
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 
     /** The plan with ids for the entries it adds. */

@@ -29,8 +29,10 @@ import java.util.Optional;
  * transaction is suspended meanwhile. This class parses the inputs and opens the transaction; the
  * queries are {@link HistorySql}'s, the rows' mapping {@link HistoryRows}'.
  *
- * <p>Port lookups test {@code int4range(port_from, port_to, '[]') @> port} against the GiST index
- * of V4; name lookups use {@code lower(service_name)}, the expression index of V1.
+ * <p>Port lookups test {@code int4range(port_from, port_to, '[]') @> port} against V4's GiST index
+ * on the change items' ranges ({@code registry_change_item_ports_gist}, still GiST: V6 moved only
+ * {@code port_holding}'s exclusion constraints to SP-GiST, see ADR 0005); name lookups use {@code
+ * lower(service_name)}, the expression index of V1.
  */
 @ApplicationScoped
 @Named("registryHistory")

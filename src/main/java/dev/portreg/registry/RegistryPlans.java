@@ -247,28 +247,7 @@ public final class RegistryPlans {
                 continue;
             }
             first = first == null ? e : first;
-            String note =
-                    how.verb
-                            + " on "
-                            + today
-                            + ", previously "
-                            + e.serviceName()
-                            + (e.assigneeId() == null ? "" : " by [" + e.assigneeId() + "]");
-            d.update(
-                    se,
-                    new Entry(
-                            null,
-                            e.ports(),
-                            e.transport(),
-                            "Reserved",
-                            null,
-                            null,
-                            null,
-                            today.toString(),
-                            e.references(),
-                            null,
-                            null,
-                            note));
+            d.update(se, reserved(e, how, today));
             for (Transport t : e.transports()) {
                 if (!kept.contains(t)) {
                     kept.add(t);
@@ -279,28 +258,50 @@ public final class RegistryPlans {
             throw ProblemException.conflict(serviceName + " holds no port any more");
         }
         for (Transport t : kept) {
-            d.add(
-                    new Entry(
-                            first.serviceName(),
-                            null,
-                            t,
-                            first.description(),
-                            first.assigneeId(),
-                            first.contactId(),
-                            first.registered(),
-                            today.toString(),
-                            first.references(),
-                            null,
-                            null,
-                            "Port "
-                                    + first.ports()
-                                    + " "
-                                    + how.verb.toLowerCase(Locale.ROOT)
-                                    + " on "
-                                    + today),
-                    position);
+            d.add(nameOnly(first, t, how, today), position);
         }
         return d.plan();
+    }
+
+    /** What a released entry becomes: its ports Reserved, with a note of their old use. */
+    private static Entry reserved(Entry e, Release how, LocalDate today) {
+        String note =
+                how.verb
+                        + " on "
+                        + today
+                        + ", previously "
+                        + e.serviceName()
+                        + (e.assigneeId() == null ? "" : " by [" + e.assigneeId() + "]");
+        return new Entry(
+                null,
+                e.ports(),
+                e.transport(),
+                "Reserved",
+                null,
+                null,
+                null,
+                today.toString(),
+                e.references(),
+                null,
+                null,
+                note);
+    }
+
+    /** The name-only entry on {@code t} that keeps a released service's name registered. */
+    private static Entry nameOnly(Entry first, Transport t, Release how, LocalDate today) {
+        return new Entry(
+                first.serviceName(),
+                null,
+                t,
+                first.description(),
+                first.assigneeId(),
+                first.contactId(),
+                first.registered(),
+                today.toString(),
+                first.references(),
+                null,
+                null,
+                "Port " + first.ports() + " " + how.verb.toLowerCase(Locale.ROOT) + " on " + today);
     }
 
     /**

@@ -6,10 +6,8 @@ import dev.portreg.registry.RegistryViews.GapAround;
 import dev.portreg.registry.RegistryViews.GapView;
 import dev.portreg.registry.RegistryViews.NearestFree;
 import dev.portreg.registry.RegistryViews.Page;
-import dev.portreg.registry.RegistryViews.PersonView;
 import dev.portreg.registry.RegistryViews.PortView;
 import dev.portreg.registry.RegistryViews.RangeStats;
-import dev.portreg.registry.RegistryViews.ReferenceView;
 import dev.portreg.registry.RegistryViews.SearchResult;
 import dev.portreg.registry.RegistryViews.ServiceView;
 import dev.portreg.registry.RegistryViews.SourceView;
@@ -20,9 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The registry's read side, shared by the JSON API and the pages: every answer comes from the
@@ -293,68 +289,10 @@ public class RegistryQueries {
             port = parsePort("q", q);
             hits = s.entriesAt(port);
         } else {
-            hits = ranked(s, q);
+            hits = EntrySearch.ranked(s, q);
         }
         return new SearchResult(
                 q, port, hits.size(), hits.stream().limit(limit).map(se -> entry(s, se)).toList());
-    }
-
-    private static List<StoredEntry> ranked(RegistrySnapshot s, String q) {
-        String needle = q.toLowerCase(Locale.ROOT);
-        List<StoredEntry> exact = new ArrayList<>();
-        List<StoredEntry> prefix = new ArrayList<>();
-        List<StoredEntry> other = new ArrayList<>();
-        Predicate<StoredEntry> matches = matcher(s, needle);
-        for (StoredEntry se : s.entries()) {
-            String name = se.entry().serviceName();
-            String lname = name == null ? "" : name.toLowerCase(Locale.ROOT);
-            if (lname.equals(needle)) {
-                exact.add(se);
-            } else if (!lname.isEmpty() && lname.startsWith(needle)) {
-                prefix.add(se);
-            } else if (matches.test(se)) {
-                other.add(se);
-            }
-        }
-        exact.addAll(prefix);
-        exact.addAll(other);
-        return exact;
-    }
-
-    /** Matches a lower-case needle against name, description, people and references. */
-    private static Predicate<StoredEntry> matcher(RegistrySnapshot s, String needle) {
-        return se -> {
-            Entry e = se.entry();
-            if (contains(e.serviceName(), needle) || contains(e.description(), needle)) {
-                return true;
-            }
-            for (String id : new String[] {e.assigneeId(), e.contactId()}) {
-                if (id != null) {
-                    if (contains(id, needle)) {
-                        return true;
-                    }
-                    Person p = s.people().get(id);
-                    if (p != null
-                            && (contains(p.name(), needle)
-                                    || contains(p.org(), needle)
-                                    || contains(p.email(), needle))) {
-                        return true;
-                    }
-                }
-            }
-            for (Reference r : e.references()) {
-                if (contains(r.data(), needle)
-                        || contains(r.text(), needle)
-                        || contains(r.label(), needle)) {
-                    return true;
-                }
-            }
-            return false;
-        };
-    }
-
-    private static boolean contains(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** A page of registry entries, filtered by range, status, transport and text. */
@@ -383,56 +321,11 @@ public class RegistryQueries {
             String pageText,
             String sizeText) {
         EntrySort sort = EntrySort.parse(sortText);
-        PortRange range =
-                blank(rangeText)
-                        ? null
-                        : PortRange.parse(rangeText)
-                                .orElseThrow(
-                                        () ->
-                                                ProblemException.badInput(
-                                                        "range",
-                                                        "unknown range \""
-                                                                + rangeText
-                                                                + "\"; use system, user or dynamic"));
-        PortStatus status =
-                blank(statusText)
-                        ? null
-                        : PortStatus.parse(statusText)
-                                .filter(st -> st != PortStatus.UNLISTED)
-                                .orElseThrow(
-                                        () ->
-                                                ProblemException.badInput(
-                                                        "status",
-                                                        "unknown status \""
-                                                                + statusText
-                                                                + "\"; use assigned, reserved,"
-                                                                + " unassigned or other"));
-        Transport transport =
-                blank(transportText)
-                        ? null
-                        : parseTransports("transport", List.of(transportText), List.of()).get(0);
+        EntrySearch.Filter filter =
+                EntrySearch.Filter.parse(s, rangeText, statusText, transportText, query);
         int page = parseInt("page", pageText, 0, 0, Integer.MAX_VALUE / 2);
         int size = parseInt("size", sizeText, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        Predicate<StoredEntry> text =
-                blank(query) ? se -> true : matcher(s, query.trim().toLowerCase(Locale.ROOT));
-        List<StoredEntry> matching = new ArrayList<>();
-        for (StoredEntry se : s.entries()) {
-            Entry e = se.entry();
-            if (range != null
-                    && (e.ports() == null
-                            || !e.ports().overlaps(new Ports(range.from, range.to)))) {
-                continue;
-            }
-            if (status != null && e.status() != status) {
-                continue;
-            }
-            if (transport != null && !e.covers(transport)) {
-                continue;
-            }
-            if (text.test(se)) {
-                matching.add(se);
-            }
-        }
+        List<StoredEntry> matching = filter.select(s.entries());
         if (!sort.equals(EntrySort.IANA_ORDER)) {
             matching.sort(sort.comparator(s));
         }
@@ -478,65 +371,13 @@ public class RegistryQueries {
 
     // --- mapping -------------------------------------------------------------------------------
 
+    /** What the snapshot was read from, or null for an empty registry. */
     public static SourceView source(RegistrySnapshot s) {
-        return s.info()
-                .map(
-                        i ->
-                                new SourceView(
-                                        i.source(),
-                                        i.format().slug,
-                                        i.format().label,
-                                        i.partial(),
-                                        i.updated(),
-                                        i.importedAt(),
-                                        s.revision(),
-                                        s.changedAt().orElse(null)))
-                .orElse(null);
+        return ViewMapping.source(s);
     }
 
+    /** An entry as the API and the pages show it, with its people resolved. */
     public static EntryView entry(RegistrySnapshot s, StoredEntry se) {
-        Entry e = se.entry();
-        return new EntryView(
-                se.key(),
-                e.serviceName(),
-                e.ports() == null ? null : e.ports().toString(),
-                e.ports() == null ? null : e.ports().from(),
-                e.ports() == null ? null : e.ports().to(),
-                e.transport() == null ? null : e.transport().slug(),
-                e.transports(),
-                e.status(),
-                e.description(),
-                person(s, e.assigneeId()),
-                person(s, e.contactId()),
-                e.registered(),
-                e.modified(),
-                e.references().stream()
-                        .map(
-                                r ->
-                                        new ReferenceView(
-                                                r.type(),
-                                                r.data(),
-                                                r.section(),
-                                                r.text(),
-                                                r.label(),
-                                                r.url()))
-                        .toList(),
-                e.serviceCode(),
-                e.unauthorized(),
-                e.notes(),
-                e.legacyName(),
-                EarlyAllocation.in(e.description()).orElse(null));
-    }
-
-    private static PersonView person(RegistrySnapshot s, String id) {
-        if (id == null) {
-            return null;
-        }
-        Person p = s.people().getOrDefault(id, Person.idOnly(id));
-        return new PersonView(p.id(), p.displayName(), p.org(), p.email(), p.uri());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return ViewMapping.entry(s, se);
     }
 }

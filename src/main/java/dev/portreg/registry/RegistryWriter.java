@@ -1,9 +1,6 @@
 package dev.portreg.registry;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Writes the registry tables with plain JDBC on a connection the caller owns, inside the caller's
@@ -90,7 +83,7 @@ public class RegistryWriter {
                     "CREATE TEMP TABLE person_in (id text, name text, org text, email text,"
                             + " uri text, updated text, revision bigint) ON COMMIT DROP");
         }
-        Copy copy = new Copy();
+        CopyRows copy = new CopyRows();
         for (Person p : byId.values()) {
             copy.row(
                     p.id(),
@@ -137,7 +130,7 @@ public class RegistryWriter {
         if (rows.isEmpty()) {
             return;
         }
-        Copy copy = new Copy();
+        CopyRows copy = new CopyRows();
         for (StoredEntry r : rows) {
             entryRow(copy, r);
         }
@@ -146,7 +139,7 @@ public class RegistryWriter {
 
     /** {@code n} new entry ids. */
     public long[] nextEntryIds(Connection c, int n) throws SQLException {
-        return n == 0 ? new long[0] : nextIds(c, "registry_entry", n);
+        return n == 0 ? new long[0] : CopyRows.nextIds(c, "registry_entry", n);
     }
 
     /** Rewrites these entries (matched by id): key, position and every field. */
@@ -160,7 +153,7 @@ public class RegistryWriter {
                     "CREATE TEMP TABLE entry_in (LIKE registry_entry INCLUDING DEFAULTS)"
                             + " ON COMMIT DROP");
         }
-        Copy copy = new Copy();
+        CopyRows copy = new CopyRows();
         for (StoredEntry r : rows) {
             entryRow(copy, r);
         }
@@ -218,68 +211,7 @@ public class RegistryWriter {
      * the number of holdings deleted plus inserted.
      */
     public int rebuildHoldings(Connection c, List<StoredEntry> entries) throws SQLException {
-        Map<HoldingKey, Long> existing = new HashMap<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT h.id, h.transport, lower(h.ports), upper(h.ports) - 1,"
-                                        + " array_agg(eh.entry_id ORDER BY eh.entry_id)"
-                                        + " FILTER (WHERE eh.entry_id IS NOT NULL)"
-                                        + " FROM port_holding h LEFT JOIN entry_holding eh"
-                                        + " ON eh.holding_id = h.id GROUP BY h.id")) {
-            while (rs.next()) {
-                java.sql.Array a = rs.getArray(5);
-                List<Long> members = new ArrayList<>();
-                if (a != null) {
-                    for (Object o : (Object[]) a.getArray()) {
-                        members.add(((Number) o).longValue());
-                    }
-                }
-                existing.put(
-                        new HoldingKey(
-                                Transport.parse(rs.getString(2)).orElseThrow(),
-                                rs.getInt(3),
-                                rs.getInt(4),
-                                members),
-                        rs.getLong(1));
-            }
-        }
-        List<HoldingKey> wanted = holdings(entries);
-        List<HoldingKey> missing = new ArrayList<>();
-        for (HoldingKey h : wanted) {
-            if (existing.remove(h) == null) {
-                missing.add(h);
-            }
-        }
-        if (!existing.isEmpty()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM port_holding WHERE id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", existing.values().toArray()));
-                ps.executeUpdate();
-            }
-        }
-        insertHoldings(c, missing);
-        return existing.size() + missing.size();
-    }
-
-    private static void insertHoldings(Connection c, List<HoldingKey> holdings)
-            throws SQLException {
-        if (holdings.isEmpty()) {
-            return;
-        }
-        long[] ids = nextIds(c, "port_holding", holdings.size());
-        Copy hold = new Copy();
-        Copy links = new Copy();
-        for (int i = 0; i < holdings.size(); i++) {
-            HoldingKey h = holdings.get(i);
-            String id = Long.toString(ids[i]);
-            hold.row(id, h.transport().slug(), "[" + h.from() + "," + (h.to() + 1) + ")");
-            for (Long entryId : h.entryIds()) {
-                links.row(entryId.toString(), id);
-            }
-        }
-        hold.into(c, "port_holding (id, transport, ports)");
-        links.into(c, "entry_holding (entry_id, holding_id)");
+        return PortHoldings.rebuild(c, entries);
     }
 
     /**
@@ -292,98 +224,12 @@ public class RegistryWriter {
      */
     public void updateHoldings(Connection c, List<ChangeItem> items, RegistrySnapshot after)
             throws SQLException {
-        Set<Long> released = new HashSet<>();
-        List<StoredEntry> toHold = new ArrayList<>();
-        for (ChangeItem i : items) {
-            boolean was = i.before() != null && held(i.before());
-            boolean is = i.after() != null && held(i.after());
-            if (was
-                    && is
-                    && i.before().ports().equals(i.after().ports())
-                    && i.before().transport() == i.after().transport()) {
-                continue;
-            }
-            if (was) {
-                released.add(i.entryId());
-            }
-            if (is) {
-                toHold.add(i.stored());
-            }
-        }
-        if (!released.isEmpty()) {
-            Set<Long> holdings = new HashSet<>();
-            Set<Long> members = new HashSet<>();
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "SELECT o.holding_id, o.entry_id FROM entry_holding r"
-                                    + " JOIN entry_holding o ON o.holding_id = r.holding_id"
-                                    + " WHERE r.entry_id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", released.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        holdings.add(rs.getLong(1));
-                        members.add(rs.getLong(2));
-                    }
-                }
-            }
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM port_holding WHERE id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", holdings.toArray()));
-                ps.executeUpdate();
-            }
-            List<StoredEntry> left = new ArrayList<>();
-            for (Long id : members) {
-                StoredEntry se = after.byId(id).orElse(null);
-                if (!released.contains(id) && se != null) {
-                    left.add(se);
-                }
-            }
-            insertHoldings(c, holdings(left));
-        }
-        for (StoredEntry se : toHold) {
-            hold(c, se);
-        }
-    }
-
-    /** A holding as the entries need it: transport, ports and its entries' ids in order. */
-    private record HoldingKey(Transport transport, int from, int to, List<Long> entryIds) {}
-
-    /**
-     * The holdings entries need: per transport, the connected components of the held entries'
-     * overlapping ranges.
-     */
-    private static List<HoldingKey> holdings(List<StoredEntry> entries) {
-        record Span(long entryId, int from, int to) {}
-        List<HoldingKey> out = new ArrayList<>();
-        for (Transport t : Transport.ALL) {
-            List<Span> spans = new ArrayList<>();
-            for (StoredEntry se : entries) {
-                if (held(se.entry()) && se.entry().covers(t)) {
-                    spans.add(
-                            new Span(se.id(), se.entry().ports().from(), se.entry().ports().to()));
-                }
-            }
-            spans.sort(Comparator.comparingInt(Span::from).thenComparingInt(Span::to));
-            int i = 0;
-            while (i < spans.size()) {
-                int from = spans.get(i).from();
-                int to = spans.get(i).to();
-                List<Long> ids = new ArrayList<>(2);
-                while (i < spans.size() && spans.get(i).from() <= to) {
-                    to = Math.max(to, spans.get(i).to());
-                    ids.add(spans.get(i).entryId());
-                    i++;
-                }
-                ids.sort(null);
-                out.add(new HoldingKey(t, from, to, List.copyOf(ids)));
-            }
-        }
-        return out;
+        PortHoldings.update(c, items, after);
     }
 
     /** True when the entry holds its ports: it has ports and is not Unassigned. */
     public static boolean held(Entry e) {
-        return e.ports() != null && e.status() != PortStatus.UNASSIGNED;
+        return PortHoldings.held(e);
     }
 
     /**
@@ -392,23 +238,7 @@ public class RegistryWriter {
      * @throws SQLException with SQLState {@link #PORT_HELD} when a port is already held
      */
     public void hold(Connection c, StoredEntry se) throws SQLException {
-        if (!held(se.entry())) {
-            return;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "WITH h AS (INSERT INTO port_holding (transport, ports)"
-                                + " VALUES (?, int4range(?, ?, '[]')) RETURNING id)"
-                                + " INSERT INTO entry_holding (entry_id, holding_id)"
-                                + " SELECT ?, id FROM h")) {
-            for (Transport t : se.entry().transports()) {
-                ps.setString(1, t.slug());
-                ps.setInt(2, se.entry().ports().from());
-                ps.setInt(3, se.entry().ports().to());
-                ps.setLong(4, se.id());
-                ps.executeUpdate();
-            }
-        }
+        PortHoldings.hold(c, se);
     }
 
     /** A change set's own row. */
@@ -463,7 +293,7 @@ public class RegistryWriter {
             }
         }
         if (!items.isEmpty()) {
-            Copy copy = new Copy();
+            CopyRows copy = new CopyRows();
             String changeId = Long.toString(id);
             String revision = Long.toString(row.revision());
             for (ChangeItem item : items) {
@@ -512,7 +342,7 @@ public class RegistryWriter {
             return;
         }
         List<String> gone = new ArrayList<>();
-        Copy copy = new Copy();
+        CopyRows copy = new CopyRows();
         for (ChangePlan.BaseChange b : changes) {
             gone.add(b.key());
             if (b.entry() != null) {
@@ -536,7 +366,7 @@ public class RegistryWriter {
         }
     }
 
-    private void entryRow(Copy copy, StoredEntry r) {
+    private void entryRow(CopyRows copy, StoredEntry r) {
         Entry e = r.entry();
         copy.row(
                 Long.toString(r.id()),
@@ -555,70 +385,5 @@ public class RegistryWriter {
                 e.serviceCode() == null ? null : e.serviceCode().toString(),
                 e.unauthorized(),
                 e.notes());
-    }
-
-    private static long[] nextIds(Connection c, String table, int n) throws SQLException {
-        long[] ids = new long[n];
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT nextval(pg_get_serial_sequence(?, 'id'))"
-                                + " FROM generate_series(1, ?)")) {
-            ps.setString(1, table);
-            ps.setInt(2, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                int i = 0;
-                while (rs.next()) {
-                    ids[i++] = rs.getLong(1);
-                }
-            }
-        }
-        return ids;
-    }
-
-    /** Rows in COPY text format: tab-separated, \N for null, backslash escapes. */
-    private static final class Copy {
-        private final StringBuilder text = new StringBuilder(1 << 16);
-        private int rows;
-
-        void row(String... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                String v = values[i];
-                if (v == null) {
-                    text.append("\\N");
-                    continue;
-                }
-                for (int j = 0; j < v.length(); j++) {
-                    char ch = v.charAt(j);
-                    switch (ch) {
-                        case '\\' -> text.append("\\\\");
-                        case '\t' -> text.append("\\t");
-                        case '\n' -> text.append("\\n");
-                        case '\r' -> text.append("\\r");
-                        default -> text.append(ch);
-                    }
-                }
-            }
-            text.append('\n');
-            rows++;
-        }
-
-        void into(Connection c, String target) throws SQLException {
-            if (rows == 0) {
-                return;
-            }
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            try {
-                long n =
-                        copy.copyIn(
-                                "COPY " + target + " FROM STDIN",
-                                new StringReader(text.toString()));
-                Log.debugf("copied %d rows into %s", n, target);
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + target + " failed: " + e.getMessage(), e);
-            }
-        }
     }
 }
