@@ -112,4 +112,79 @@ class EtcServicesReaderTest {
         assertTrue(doc.entries().size() > 0);
         assertTrue(doc.info().partial());
     }
+
+    private static List<String> read(String text) {
+        return new EtcServicesReader()
+                .read(new StringReader(text), "s").entries().stream()
+                        .map(x -> x.serviceName() + " " + x.ports() + "/" + x.transport())
+                        .toList();
+    }
+
+    @Test
+    void theDynamicRangeIsSkippedFrom49152To65535AndBeyondIsRefused() {
+        assertEquals(
+                List.of("zero 0/tcp", "last-user 49151/tcp"),
+                read(
+                        "zero 0/tcp\nlast-user 49151/tcp\nfirst-dynamic 49152/tcp\n"
+                                + "last-dynamic 65535/udp\n"));
+        ImportException beyond =
+                assertThrows(
+                        ImportException.class,
+                        () -> new EtcServicesReader().read(new StringReader("x 65536/tcp\n"), "s"));
+        assertEquals("line 1: port \"65536\" is outside 0-65535", beyond.getMessage());
+        ImportException digits =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                new EtcServicesReader()
+                                        .read(new StringReader("x 1000000/tcp\n"), "s"));
+        assertEquals(
+                "line 1: \"1000000/tcp\" is not a port/protocol such as 80/tcp",
+                digits.getMessage());
+    }
+
+    @Test
+    void aNameOf64CharactersIsKeptAnd65Skipped() {
+        String longest = "n".repeat(64);
+        assertEquals(
+                List.of(longest + " 7/tcp", "echo 7/tcp"),
+                read(longest + " 7/tcp\n" + "m".repeat(65) + " 7/tcp\necho 7/tcp\n"));
+        // An alias too long is skipped alone; its service and other aliases stay.
+        assertEquals(
+                List.of("echo 7/udp", "ping 7/udp"),
+                read("echo 7/udp " + "a".repeat(65) + " ping\n"));
+    }
+
+    @Test
+    void commentsBlankLinesAndDescriptions() {
+        List<Entry> e =
+                new EtcServicesReader()
+                        .read(
+                                new StringReader(
+                                        "# services\n\n   \nssh 22/tcp   # SSH Remote Login\n"
+                                                + "telnet 23/tcp #\n"),
+                                "s")
+                        .entries();
+        assertEquals(2, e.size());
+        assertEquals("SSH Remote Login", e.get(0).description());
+        assertEquals("", e.get(1).description());
+        ImportException lone =
+                assertThrows(
+                        ImportException.class,
+                        () -> new EtcServicesReader().read(new StringReader("\nssh\n"), "s"));
+        assertEquals("line 2: \"ssh\" is not \"name port/protocol\"", lone.getMessage());
+    }
+
+    @Test
+    void aFileOfOnlySkippedServicesListsNone() {
+        ImportException none =
+                assertThrows(
+                        ImportException.class,
+                        () ->
+                                new EtcServicesReader()
+                                        .read(
+                                                new StringReader("rtmp 1/ddp\nfido 60179/tcp\n"),
+                                                "s"));
+        assertEquals("line 2: the file lists no services", none.getMessage());
+    }
 }

@@ -243,4 +243,28 @@ class IanaCsvReaderTest {
                 assertThrows(ImportException.class, () -> RegistryReaders.read(latin1, "x"));
         assertEquals("CSV line 2: is not UTF-8 text (byte 0xC9 at offset 187)", bytes.getMessage());
     }
+
+    private static ImportException wrongHeader(String header) {
+        return assertThrows(
+                ImportException.class,
+                () -> new IanaCsvReader().read(new java.io.StringReader(header + "\n"), "t"));
+    }
+
+    @Test
+    void aWrongHeaderIsQuotedUpTo300CharactersAndCutAfter299() {
+        String exactly300 = "x".repeat(300);
+        String quoted = wrongHeader(exactly300).getMessage();
+        assertTrue(quoted.contains(", found \"" + exactly300 + "\"."), quoted);
+        String cut = wrongHeader("y".repeat(301)).getMessage();
+        assertTrue(cut.contains(", found \"" + "y".repeat(299) + "…\"."), cut);
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnored() {
+        String csv =
+                "\uFEFF" + String.join(",", IanaFields.CSV_HEADER) + "\nhttp,80,tcp,,,,,,,,,\n";
+        RegistryDocument doc = new IanaCsvReader().read(new java.io.StringReader(csv), "t");
+        assertEquals(1, doc.entries().size());
+        assertEquals("http", doc.entries().get(0).serviceName());
+    }
 }

@@ -390,4 +390,36 @@ class IanaXmlReaderTest {
                         .get(0)
                         .serviceName());
     }
+
+    /** Elements IANA might add later are skipped whole, at every level, with all they contain. */
+    @Test
+    void unknownElementsAreSkippedWithTheirChildrenAtEveryLevel() {
+        RegistryDocument doc =
+                read(
+                        "<registry xmlns=\"http://www.iana.org/assignments\">\n"
+                                + "<title>T</title>\n"
+                                + "<extra><deep><deeper/></deep></extra>\n"
+                                + "<registry id=\"sub\"><record><name>inner</name>"
+                                + "<protocol>tcp</protocol><description>Inner</description>"
+                                + "<number>7</number></record></registry>\n"
+                                + "<record><future><x/></future><name>echo</name>"
+                                + "<protocol>udp</protocol><description>Echo</description>"
+                                + "<number>7</number><assignee><future><x/></future>"
+                                + "<xref type=\"person\" data=\"Jon_Postel\"/></assignee></record>\n"
+                                + "<people><future><x/></future><person id=\"Jon_Postel\">"
+                                + "<future><x/></future><name>Jon Postel</name></person></people>\n"
+                                + "<expert>E</expert>\n"
+                                + "</registry>");
+        assertEquals(
+                List.of("inner 7/tcp", "echo 7/udp"),
+                doc.entries().stream()
+                        .map(e -> e.serviceName() + " " + e.ports() + "/" + e.transport())
+                        .toList());
+        assertEquals("Jon_Postel", doc.entries().get(1).assigneeId());
+        assertEquals(
+                List.of("Jon_Postel Jon Postel"),
+                doc.people().stream().map(p -> p.id() + " " + p.name()).toList());
+        assertEquals("T", doc.info().title());
+        assertEquals("E", doc.info().expert());
+    }
 }

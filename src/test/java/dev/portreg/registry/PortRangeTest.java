@@ -87,4 +87,36 @@ class PortRangeTest {
         assertTrue(Ports.of(81).compareTo(Ports.parse("80-81")) > 0);
         assertEquals(0, Ports.of(80).compareTo(Ports.of(80)));
     }
+
+    @Test
+    void aRunNamesWhichOfItsEndsIsOutsideThePortSpace() {
+        IllegalArgumentException high =
+                assertThrows(IllegalArgumentException.class, () -> new Ports(0, 65536));
+        assertEquals("port 65536 is outside 0-65535", high.getMessage());
+        IllegalArgumentException low =
+                assertThrows(IllegalArgumentException.class, () -> new Ports(-1, 80));
+        assertEquals("port -1 is outside 0-65535", low.getMessage());
+        assertEquals(new Ports(0, 65535), Ports.parse("0-65535"));
+        assertEquals(65536, new Ports(0, 65535).size());
+        assertEquals("0-65535", new Ports(0, 65535).toString());
+        assertEquals("1023", Ports.of(1023).toString());
+    }
+
+    @Test
+    void aLeadingDashIsNotANegativePort() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Ports.parse("-5"));
+        assertEquals("\"-5\" is not a port number or a range such as 6000-6063", e.getMessage());
+    }
+
+    @Test
+    void aRunContainsBothItsEnds() {
+        Ports run = Ports.parse("1023-1024");
+        assertTrue(run.contains(1023));
+        assertTrue(run.contains(1024));
+        assertFalse(run.contains(1022));
+        assertFalse(run.contains(1025));
+        assertTrue(Ports.of(65535).contains(65535));
+        assertTrue(Ports.of(0).contains(0));
+    }
 }

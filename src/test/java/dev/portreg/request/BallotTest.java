@@ -103,4 +103,89 @@ class BallotTest {
         assertEquals(0, ballot.tally().yes());
         assertEquals(1, ballot.tally().noRecord());
     }
+
+    /**
+     * The API journey's ballot (RequestJourneyApiTest) on its own list of three members, where the
+     * count is exactly the test's: Abstain, then Yes, then No Objection passes.
+     */
+    @Test
+    void threeMembersAbstainThenYesThenNoObjectionPass() {
+        Account a = member(1), b = member(2), c = member(3);
+        position(a, "abstain");
+        Ballot one = Ballot.count(log, 3);
+        assertEquals(3, one.tally().members());
+        assertEquals(2, one.tally().needed());
+        assertEquals("Needs a YES.", one.tally().reason());
+        position(b, "yes");
+        Ballot two = Ballot.count(log, 3);
+        assertFalse(two.tally().passes());
+        assertEquals("Needs 1 more YES or NO OBJECTION position to pass.", two.tally().reason());
+        position(c, "no-objection");
+        Ballot three = Ballot.count(log, 3);
+        assertTrue(three.tally().passes());
+        assertEquals(1, three.tally().abstain());
+        assertEquals(0, three.tally().noRecord());
+    }
+
+    /** RequestSecurityTest's ballot: a member leaves, and the two left need both positions. */
+    @Test
+    void aMemberWhoLeavesIsNotCountedAndTheOthersNeedTwoOfTwo() {
+        Account a = member(1), b = member(2), c = member(3);
+        RequestEvent left = position(a, "yes");
+        a.roles.remove(Roles.IESG);
+        Ballot ballot = Ballot.count(log, 2);
+        assertEquals(0, ballot.tally().yes());
+        assertEquals(2, ballot.tally().members());
+        assertEquals(2, ballot.tally().needed());
+        assertEquals("no longer an IESG member", ballot.note(left));
+        position(b, "yes");
+        assertFalse(Ballot.count(log, 2).tally().passes());
+        position(c, "no-objection");
+        assertTrue(Ballot.count(log, 2).tally().passes());
+    }
+
+    @Test
+    void aMembersEarlierPositionsAreKeptOldestFirst() {
+        Account a = member(1), b = member(2);
+        RequestEvent first = position(a, "discuss");
+        RequestEvent second = position(a, "abstain");
+        RequestEvent latest = position(a, "yes");
+        RequestEvent other = position(b, "yes");
+        Ballot ballot = Ballot.count(log, 2);
+        assertEquals(List.of(latest, other), ballot.positions());
+        assertEquals(List.of(first, second), ballot.before(latest));
+        assertEquals(List.of(), ballot.before(other));
+        assertTrue(ballot.tally().passes());
+    }
+
+    @Test
+    void aClearedDiscussIsAPositionAndOtherEventsAreNot() {
+        Account a = member(1);
+        position(a, "discuss");
+        event(EventKind.REPLY, null, Map.of("comment", "Because."));
+        RequestEvent cleared = event(EventKind.DISCUSS_CLEARED, a, Map.of("position", "yes"));
+        event(EventKind.EDITED, null, Map.of("changes", Map.of("port", List.of("1", "2"))));
+        Ballot ballot = Ballot.count(log, 1);
+        assertEquals(List.of(cleared), ballot.positions());
+        assertNull(ballot.note(cleared));
+        assertTrue(ballot.tally().passes());
+    }
+
+    @Test
+    void aResubmissionThatChangesTheTransportsMakesPositionsStaleButOneWithUnknownFieldsDoesNot() {
+        Account a = member(1);
+        RequestEvent yes = position(a, "yes");
+        event(EventKind.RESUBMITTED, null, Map.of("changes", Map.of("no-such-field", List.of())));
+        event(EventKind.RESUBMITTED, null, Map.of("changes", "not a map"));
+        assertNull(Ballot.count(log, 1).note(yes));
+        event(
+                EventKind.RESUBMITTED,
+                null,
+                Map.of("changes", Map.of("transports", List.of("tcp", "tcp, udp"))));
+        Ballot ballot = Ballot.count(log, 1);
+        assertEquals(
+                "given on an older version: the port or transports changed since",
+                ballot.note(yes));
+        assertFalse(ballot.tally().passes());
+    }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,11 @@ class ConcurrencyTest {
     @BeforeEach
     void registry() {
         fixtures.sampleRegistry();
+    }
+
+    @AfterEach
+    void retire() {
+        fixtures.retireIesg();
     }
 
     /** Two requests for 938/tcp, both approved, completed at the same moment: one wins. */
@@ -101,12 +107,9 @@ class ConcurrencyTest {
      */
     @Test
     void threeMembersBallotAtOnceNoneIsLostAndTheBallotApprovesOnce() throws Exception {
-        fixtures.noIesgMembers();
         String requester = fixtures.account();
-        String m1 = fixtures.account("iesg");
-        String m2 = fixtures.account("iesg");
-        String m3 = fixtures.account("iesg");
-        fixtures.account("iesg"); // four members: 3 positions needed
+        RequestFixtures.Iesg iesg = fixtures.iesg(4); // four members: 3 positions needed
+        String m1 = iesg.member(0), m2 = iesg.member(1), m3 = iesg.member(2);
         int id =
                 as(requester)
                         .body(
@@ -124,6 +127,7 @@ class ConcurrencyTest {
                         .statusCode(200)
                         .extract()
                         .path("version");
+        iesg.outweighOthers(id);
         String url = "/api/v1/requests/" + id + "/ballot";
         String stale = "\"" + loaded + "\"";
 
@@ -147,7 +151,7 @@ class ConcurrencyTest {
                 answers.stream().map(Response::statusCode).toList(),
                 answers.get(0).asString() + answers.get(1).asString() + answers.get(2).asString());
         String where = " FROM request_event WHERE request_id = " + id;
-        assertEquals(3, count("SELECT count(*)" + where + " AND kind = 'ballot'"));
+        assertEquals(iesg.positions(3), count("SELECT count(*)" + where + " AND kind = 'ballot'"));
         assertEquals(
                 1,
                 count("SELECT count(*)" + where + " AND kind = 'approved' AND actor_id IS NULL"));
@@ -155,7 +159,7 @@ class ConcurrencyTest {
                 .get("/api/v1/requests/" + id)
                 .then()
                 .body("status", org.hamcrest.Matchers.equalTo("approved"))
-                .body("ballot.positions.size()", org.hamcrest.Matchers.equalTo(3));
+                .body("ballot.positions.size()", org.hamcrest.Matchers.equalTo(iesg.positions(3)));
     }
 
     /** The exclusion constraint itself, without any Java check in front of it. */

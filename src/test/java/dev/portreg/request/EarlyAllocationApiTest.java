@@ -59,6 +59,7 @@ class EarlyAllocationApiTest {
     void time() {
         clock.reset();
         fixtures.sampleRegistry();
+        fixtures.retireIesg();
     }
 
     @Test
@@ -220,14 +221,10 @@ class EarlyAllocationApiTest {
 
     /** The IESG ballots until the renewal passes. */
     private void ballot(int id) {
-        fixtures.noIesgMembers();
-        List<String> members =
-                List.of(
-                        fixtures.account("iesg"),
-                        fixtures.account("iesg"),
-                        fixtures.account("iesg"));
+        RequestFixtures.Iesg iesg = fixtures.iesg(3);
+        iesg.outweighOthers(id);
         String status = null;
-        for (String member : members) {
+        for (String member : iesg.members()) {
             status =
                     as(member)
                             .body(Map.of("position", "yes"))

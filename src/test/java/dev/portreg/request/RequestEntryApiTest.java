@@ -102,7 +102,7 @@ class RequestEntryApiTest {
                         RequestFixtures.requestBy(
                                 RequestFixtures.email(owner), name, "40073", null, "tcp"));
         as(operator)
-                .body(Map.of("notes", "x".repeat(RequestInput.MEDIUM + 1)))
+                .body(Map.of("notes", "x".repeat(2001)))
                 .post("/api/v1/requests/" + id + "/complete")
                 .then()
                 .statusCode(400)

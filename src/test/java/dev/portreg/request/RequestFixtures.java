@@ -9,8 +9,10 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ public class RequestFixtures {
     private final TestAccounts testAccounts;
     private final TestDb db;
     private final AgroalDataSource dataSource;
+    private final List<String> createdMembers = new ArrayList<>();
 
     RequestFixtures(TestAccounts testAccounts, TestDb db, AgroalDataSource dataSource) {
         this.testAccounts = testAccounts;
@@ -64,11 +67,112 @@ public class RequestFixtures {
     }
 
     /**
-     * Takes the iesg role from every account, so a test's ballot counts only the members it creates
-     * (the pass rule depends on how many accounts hold the role).
+     * Takes the iesg role from every account. Only for tests not yet moved to {@link #iesg}: it
+     * removes other tests' members from the shared schema.
      */
     public void noIesgMembers() {
         sql("DELETE FROM account_role WHERE role = 'iesg'");
+    }
+
+    /**
+     * The IESG of one test: {@code count} new members of its own (holding {@code moreRoles} too),
+     * beside the members other tests left in the schema. {@link #retireIesg} takes the role from
+     * them again after the test.
+     */
+    public Iesg iesg(int count, String... moreRoles) {
+        int others = (int) count("SELECT count(*) FROM account_role WHERE role = 'iesg'");
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            members.add(iesgMember(moreRoles));
+        }
+        List<String> quorum = new ArrayList<>();
+        for (int i = 0; i < 2 * others; i++) {
+            quorum.add(iesgMember());
+        }
+        return new Iesg(others, List.copyOf(members), List.copyOf(quorum));
+    }
+
+    /**
+     * One IESG member (holding {@code moreRoles} too) for a test whose outcome does not depend on
+     * how many members there are; {@link #retireIesg} takes the role from it after the test.
+     */
+    public String iesgMember(String... moreRoles) {
+        String[] roles = new String[moreRoles.length + 1];
+        roles[0] = "iesg";
+        System.arraycopy(moreRoles, 0, roles, 1, moreRoles.length);
+        String member = account(roles);
+        createdMembers.add(member);
+        return member;
+    }
+
+    /**
+     * Takes the iesg role from the members {@link #iesg} and {@link #iesgMember} created, and from
+     * nobody else.
+     */
+    public void retireIesg() {
+        if (createdMembers.isEmpty()) {
+            return;
+        }
+        sql(
+                "DELETE FROM account_role WHERE role = 'iesg' AND account_id IN (SELECT id FROM"
+                        + " account WHERE username IN ('"
+                        + String.join("', '", createdMembers)
+                        + "'))");
+        createdMembers.clear();
+    }
+
+    /**
+     * The IESG members a test built, for ballots. A ballot counts every account holding the iesg
+     * role, so the {@code others} that other tests left count too, as No Record: {@link
+     * #outweighOthers} has the {@code quorum}, two more members of the test's own for each of them,
+     * say No Objection. With them, ⌈2/3 × (3 × others + n)⌉ = 2 × others + ⌈2/3 × n⌉: the test's n
+     * members need exactly the positions they would need alone. When no other member exists (the
+     * usual case: every ballot test retires its members), there is no quorum and the counts below
+     * are the test's own numbers.
+     */
+    public record Iesg(int others, List<String> members, List<String> quorum) {
+
+        public String member(int i) {
+            return members.get(i);
+        }
+
+        /** The ballot's member count while {@code own} of the test's members hold the role. */
+        public int counted(int own) {
+            return others + quorum.size() + own;
+        }
+
+        /** Yes + No Objection needed when the test's own members alone would need {@code own}. */
+        public int needed(int own) {
+            return quorum.size() + own;
+        }
+
+        /** Positions on the ballot once the quorum and {@code own} of the test's members voted. */
+        public int positions(int own) {
+            return quorum.size() + own;
+        }
+
+        /**
+         * The quorum says No Objection on the request as it is now (again after a resubmission).
+         */
+        public void outweighOthers(int requestId) {
+            for (String m : quorum) {
+                as(m).body(Map.of("position", "no-objection"))
+                        .post("/api/v1/requests/" + requestId + "/ballot")
+                        .then()
+                        .statusCode(200);
+            }
+        }
+    }
+
+    public long count(String query) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void sql(String statement) {

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +33,16 @@ class RequestJourneyApiTest {
         mailbox.clear();
     }
 
+    @AfterEach
+    void retire() {
+        fixtures.retireIesg();
+    }
+
     @Test
     void port938FromDraftToAssigned() {
-        fixtures.noIesgMembers();
         String requester = fixtures.account();
-        String m1 = fixtures.account("iesg");
-        String m2 = fixtures.account("iesg");
-        String m3 = fixtures.account("iesg");
+        RequestFixtures.Iesg iesg = fixtures.iesg(3);
+        String m1 = iesg.member(0), m2 = iesg.member(1), m3 = iesg.member(2);
         String operator = fixtures.account("iana");
         String name = RequestFixtures.name();
 
@@ -84,10 +88,11 @@ class RequestJourneyApiTest {
                 .statusCode(200)
                 .body("status", equalTo("iesg-evaluation"))
                 .body("track", equalTo("iesg-approval"))
-                .body("ballot.tally.members", equalTo(3))
-                .body("ballot.tally.needed", equalTo(2));
+                .body("ballot.tally.members", equalTo(iesg.counted(3)))
+                .body("ballot.tally.needed", equalTo(iesg.needed(2)));
         assertEquals(1, mailbox.getMailsSentTo(requester + "@example.org").size());
         assertEquals(1, mailbox.getMailsSentTo(m1 + "@example.org").size());
+        iesg.outweighOthers(id);
 
         // Nobody ballots on their own request; a Discuss needs text.
         as(m1).body(Map.of("position", "discuss"))

@@ -53,6 +53,7 @@ class RequestKindsApiTest {
     @AfterEach
     void time() {
         clock.reset();
+        fixtures.retireIesg();
     }
 
     @Test
@@ -247,8 +248,7 @@ class RequestKindsApiTest {
 
     @Test
     void revocationWaitsFourWeeksThenTheIesgDecides() {
-        fixtures.noIesgMembers();
-        String member = fixtures.account("iesg");
+        RequestFixtures.Iesg iesg = fixtures.iesg(1);
         String operator2 = fixtures.account("iana");
         as(owner)
                 .body(Map.of("kind", "revoke", "targetService", name, "notes", "Unused for years"))
@@ -284,7 +284,8 @@ class RequestKindsApiTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("iesg-evaluation"));
-        as(member)
+        iesg.outweighOthers(id);
+        as(iesg.member(0))
                 .body(Map.of("position", "yes"))
                 .post("/api/v1/requests/" + id + "/ballot")
                 .then()

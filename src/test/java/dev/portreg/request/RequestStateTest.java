@@ -70,4 +70,39 @@ class RequestStateTest {
         }
         assertEquals("changes-requested", RequestState.CHANGES_REQUESTED.slug());
     }
+
+    /** The states a request is reviewed in, open in, and editable in, written out. */
+    @Test
+    void underReviewOpenAndEditable() {
+        Set<RequestState> underReview =
+                Set.of(
+                        RequestState.EXPERT_REVIEW,
+                        RequestState.IESG_EVALUATION,
+                        RequestState.IANA_REVIEW,
+                        RequestState.COMMUNITY_CALL);
+        Set<RequestState> open =
+                Set.of(
+                        RequestState.EXPERT_REVIEW,
+                        RequestState.IESG_EVALUATION,
+                        RequestState.IANA_REVIEW,
+                        RequestState.COMMUNITY_CALL,
+                        RequestState.CHANGES_REQUESTED,
+                        RequestState.APPROVED);
+        Set<RequestState> editable = Set.of(RequestState.DRAFT, RequestState.CHANGES_REQUESTED);
+        for (RequestState s : RequestState.values()) {
+            assertEquals(underReview.contains(s), s.underReview(), s.name());
+            assertEquals(open.contains(s), s.open(), s.name());
+            assertEquals(editable.contains(s), s.editable(), s.name());
+        }
+    }
+
+    @Test
+    void labelsAndTheSlugAsText() {
+        assertEquals("IESG evaluation", RequestState.IESG_EVALUATION.label);
+        assertEquals("iana-review", RequestState.IANA_REVIEW.toString());
+        assertEquals(
+                java.util.Optional.of(RequestState.COMMUNITY_CALL),
+                RequestState.parse(" COMMUNITY_CALL "));
+        assertEquals(java.util.Optional.empty(), RequestState.parse("in-review"));
+    }
 }

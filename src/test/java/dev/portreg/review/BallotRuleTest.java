@@ -76,4 +76,76 @@ class BallotRuleTest {
         assertTrue(BallotPosition.parseEntered("no-record").isEmpty());
         assertTrue(BallotPosition.parseEntered("maybe").isEmpty());
     }
+
+    @Test
+    void twoThirdsRoundedUpForEachSizeOfTheIesg() {
+        // members -> needed, written out: ⌈2/3 × n⌉
+        int[][] table = {
+            {0, 0}, {1, 1}, {2, 2}, {3, 2}, {4, 3}, {5, 4}, {6, 4}, {7, 5}, {14, 10}, {15, 10}
+        };
+        for (int[] row : table) {
+            assertEquals(row[1], BallotRule.tally(row[0], List.of()).needed(), "members " + row[0]);
+        }
+    }
+
+    @Test
+    void exactlyTheNeededCountPassesAndOneFewerDoesNot() {
+        // 4 members need 3.
+        BallotRule.Tally three = BallotRule.tally(4, List.of(YES, NO_OBJECTION, NO_OBJECTION));
+        assertTrue(three.passes());
+        assertEquals("Passes: 3 Yes or No Objection positions, 3 needed.", three.reason());
+        BallotRule.Tally two = BallotRule.tally(4, List.of(YES, NO_OBJECTION));
+        assertFalse(two.passes());
+        assertEquals("Needs 1 more YES or NO OBJECTION position to pass.", two.reason());
+        BallotRule.Tally one = BallotRule.tally(4, List.of(YES));
+        assertEquals("Needs 2 more YES or NO OBJECTION positions to pass.", one.reason());
+        BallotRule.Tally alone = BallotRule.tally(1, List.of(YES));
+        assertTrue(alone.passes());
+        assertEquals("Passes: 1 Yes or No Objection position, 1 needed.", alone.reason());
+    }
+
+    @Test
+    void theTallyCountsEachPositionWhereItBelongs() {
+        BallotRule.Tally t =
+                BallotRule.tally(
+                        9, List.of(YES, YES, NO_OBJECTION, DISCUSS, ABSTAIN, ABSTAIN, RECUSE));
+        assertEquals(9, t.members());
+        assertEquals(2, t.yes());
+        assertEquals(1, t.noObjection());
+        assertEquals(1, t.discuss());
+        assertEquals(2, t.abstain());
+        assertEquals(1, t.recuse());
+        assertEquals(2, t.noRecord());
+        assertEquals(6, t.needed()); // ⌈2/3 × 8⌉
+        assertEquals("Has a DISCUSS.", t.reason());
+        assertFalse(t.passes());
+    }
+
+    @Test
+    void moreRecordsThanMembersLeaveNoNegativeCounts() {
+        // Members left after giving positions: never "-1 No Record", never a negative base.
+        BallotRule.Tally t = BallotRule.tally(1, List.of(RECUSE, RECUSE, YES));
+        assertEquals(0, t.noRecord());
+        assertEquals(0, t.needed());
+        assertTrue(t.passes());
+        assertEquals(0, BallotRule.tally(0, List.of(YES)).noRecord());
+    }
+
+    @Test
+    void noRecordIsNeverEnteredButShownWithItsLabel() {
+        assertTrue(BallotPosition.parseEntered(null).isEmpty());
+        assertEquals(YES, BallotPosition.parseEntered(" YES ").orElseThrow());
+        assertEquals(RECUSE, BallotPosition.parseEntered("recuse").orElseThrow());
+        assertEquals("No Record", BallotPosition.NO_RECORD.label);
+        assertEquals("no-objection", NO_OBJECTION.toString());
+        assertTrue(DISCUSS.blocking);
+        for (BallotPosition p : List.of(YES, NO_OBJECTION, ABSTAIN, RECUSE)) {
+            assertFalse(p.blocking, p.slug());
+        }
+        // A NO_RECORD handed to the tally counts toward nothing: of 2 members, 1 entered one.
+        BallotRule.Tally t = BallotRule.tally(2, List.of(YES, BallotPosition.NO_RECORD));
+        assertEquals(1, t.yes());
+        assertEquals(1, t.noRecord());
+        assertEquals(2, t.needed());
+    }
 }
