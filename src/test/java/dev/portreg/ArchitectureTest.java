@@ -29,13 +29,6 @@ class ArchitectureTest {
     /** The most lines a main source file may have. */
     static final int MAX_LINES = 420;
 
-    /**
-     * TEMPORARY: files still over {@link #MAX_LINES} while they are being split on another branch
-     * (request/RequestChecks.java: branch {@code pit}). Remove an entry when its split is merged;
-     * an entry whose file is no longer too long fails the test so the list cannot go stale.
-     */
-    private static final Set<String> STILL_BEING_SPLIT = Set.of("request/RequestChecks.java");
-
     @Test
     void packageDependenciesAreTheDiagrams() throws IOException {
         Set<String> actual = new TreeSet<>();
@@ -67,18 +60,14 @@ class ArchitectureTest {
     void noMainSourceFileIsTooLong() throws IOException {
         Path root = Path.of("src/main/java/dev/portreg");
         List<String> tooLong = new ArrayList<>();
-        List<String> splitAlready = new ArrayList<>();
         int files = 0;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path f : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 files++;
                 String name = root.relativize(f).toString().replace('\\', '/');
                 int lines = Files.readAllLines(f).size();
-                boolean allowed = STILL_BEING_SPLIT.contains(name);
-                if (lines > MAX_LINES && !allowed) {
+                if (lines > MAX_LINES) {
                     tooLong.add(name + " (" + lines + " lines)");
-                } else if (lines <= MAX_LINES && allowed) {
-                    splitAlready.add(name + " (" + lines + " lines)");
                 }
             }
         }
@@ -87,9 +76,5 @@ class ArchitectureTest {
                 List.of(),
                 tooLong,
                 "main source files over " + MAX_LINES + " lines: split them by concern");
-        assertEquals(
-                List.of(),
-                splitAlready,
-                "no longer over " + MAX_LINES + " lines: remove them from STILL_BEING_SPLIT");
     }
 }
