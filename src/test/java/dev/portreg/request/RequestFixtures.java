@@ -67,14 +67,6 @@ public class RequestFixtures {
     }
 
     /**
-     * Takes the iesg role from every account. Only for tests not yet moved to {@link #iesg}: it
-     * removes other tests' members from the shared schema.
-     */
-    public void noIesgMembers() {
-        sql("DELETE FROM account_role WHERE role = 'iesg'");
-    }
-
-    /**
      * The IESG of one test: {@code count} new members of its own (holding {@code moreRoles} too),
      * beside the members other tests left in the schema. {@link #retireIesg} takes the role from
      * them again after the test.

@@ -67,6 +67,7 @@ class RequestJourneyBrowserTest {
     @AfterEach
     void time() {
         clock.reset();
+        fixtures.retireIesg();
     }
 
     @Test
@@ -91,10 +92,10 @@ class RequestJourneyBrowserTest {
     }
 
     private void journey(Path shots) throws Exception {
-        fixtures.noIesgMembers();
-        String ines = fixtures.account("iesg");
-        String ivan = fixtures.account("iesg");
-        String iris = fixtures.account("iesg", "expert");
+        RequestFixtures.Iesg iesg = fixtures.iesg(2);
+        String ines = iesg.member(0);
+        String ivan = iesg.member(1);
+        String iris = fixtures.iesgMember("expert");
         String olga = fixtures.account("iana");
         ChromeDriver driver = browser.driver();
         driver.manage().deleteAllCookies();
@@ -189,6 +190,7 @@ class RequestJourneyBrowserTest {
         assertEquals("IESG evaluation", text(By.cssSelector(".request-badges .badge")));
         assertTrue(text(By.id("ballot")).contains("Needs a YES."));
         assertTrue(driver.findElements(By.id("ballot-form")).isEmpty(), "no ballot for Ann");
+        iesg.outweighOthers(Integer.parseInt(m.group(1)));
 
         // Three IESG members ballot, one after another.
         ballot(ines, request, "abstain", null);
@@ -210,7 +212,11 @@ class RequestJourneyBrowserTest {
         assertTrue(
                 text(By.id("ballot"))
                         .startsWith(
-                                "IESG ballot\nPasses: 2 Yes or No Objection positions, 2 needed."));
+                                "IESG ballot\nPasses: "
+                                        + iesg.positions(2)
+                                        + " Yes or No Objection positions, "
+                                        + iesg.needed(2)
+                                        + " needed."));
 
         // The operator performs the registry action.
         switchTo(olga, request);
@@ -293,10 +299,10 @@ class RequestJourneyBrowserTest {
     @Test
     void aDiscussIsAnsweredByTheRequesterAndCleared() {
         fixtures.sampleRegistry();
-        fixtures.noIesgMembers();
         String requester = fixtures.account();
-        String m1 = fixtures.account("iesg");
-        String m2 = fixtures.account("iesg");
+        RequestFixtures.Iesg iesg = fixtures.iesg(2);
+        String m1 = iesg.member(0);
+        String m2 = iesg.member(1);
         int id =
                 RequestFixtures.as(requester)
                         .body(
@@ -311,6 +317,7 @@ class RequestJourneyBrowserTest {
                 .post("/api/v1/requests/" + id + "/submit")
                 .then()
                 .statusCode(200);
+        iesg.outweighOthers(id);
         String page = "/requests/" + id;
         ChromeDriver driver = browser.driver();
         driver.manage().deleteAllCookies();

@@ -50,6 +50,7 @@ class RequestPagesTest {
     @AfterEach
     void time() {
         clock.reset();
+        fixtures.retireIesg();
     }
 
     // --- access ----------------------------------------------------------------------------------
@@ -396,9 +397,8 @@ class RequestPagesTest {
 
     @Test
     void everyoneSeesOnlyTheActionsTheyMayTake() {
-        fixtures.noIesgMembers();
         String requester = fixtures.account();
-        String member = fixtures.account("iesg");
+        String member = fixtures.iesgMember();
         String expert = fixtures.account("expert");
         int iesg = createViaApi(requester, RequestFixtures.name(), "938", "iesg-approval", "tcp");
         as(requester).post("/api/v1/requests/" + iesg + "/submit").then().statusCode(200);
@@ -632,21 +632,22 @@ class RequestPagesTest {
 
     @Test
     void theBallotOnThePageThenTheRegistryAction() {
-        fixtures.noIesgMembers();
         String requester = fixtures.account();
-        String m1 = fixtures.account("iesg");
-        String m2 = fixtures.account("iesg");
-        String m3 = fixtures.account("iesg");
+        RequestFixtures.Iesg iesg = fixtures.iesg(3);
+        String m1 = iesg.member(0);
+        String m2 = iesg.member(1);
+        String m3 = iesg.member(2);
         String operator = fixtures.account("iana");
         String name = RequestFixtures.name();
         int id = createViaApi(requester, name, "938", "iesg-approval", "tcp", "udp");
         as(requester).post("/api/v1/requests/" + id + "/submit").then().statusCode(200);
+        iesg.outweighOthers(id);
 
         FormSession first = signIn(m1);
         first.get("/requests/" + id)
                 .then()
                 .body(containsString("Needs a YES."))
-                .body(containsString("<strong>3</strong> members"));
+                .body(containsString("<strong>" + iesg.counted(3) + "</strong> members"));
         post(first, "/requests/" + id + "/ballot", Map.of("position", "discuss"))
                 .then()
                 .statusCode(422)
@@ -658,7 +659,9 @@ class RequestPagesTest {
                 .header("Location", endsWith("?done=ballot"));
         String page = first.get("/requests/" + id).asString();
         assertEquals(
-                2, count(page, "class=\"pos pos-no-record\">No Record</span></td>"), "m2 and m3");
+                2 + iesg.others(),
+                count(page, "class=\"pos pos-no-record\">No Record</span></td>"),
+                "m2, m3 and the members other tests left");
         assertTrue(page.contains("Ballot position: Abstain"), page);
 
         FormSession second = signIn(m2);
@@ -679,7 +682,13 @@ class RequestPagesTest {
         op.get("/requests/" + id)
                 .then()
                 .body(containsString("class=\"badge rq rq-approved\""))
-                .body(containsString("Passes: 2 Yes or No Objection positions, 2 needed."))
+                .body(
+                        containsString(
+                                "Passes: "
+                                        + iesg.positions(2)
+                                        + " Yes or No Objection positions, "
+                                        + iesg.needed(2)
+                                        + " needed."))
                 .body(containsString("Fine by me"))
                 .body(containsString("id=\"complete-form\""));
         post(op, "/requests/" + id + "/complete", Map.of())

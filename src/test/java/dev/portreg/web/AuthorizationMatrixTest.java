@@ -72,11 +72,10 @@ class AuthorizationMatrixTest {
     @BeforeEach
     void setUp() {
         fixtures.sampleRegistry();
-        fixtures.noIesgMembers();
         users.put("requester", fixtures.account());
         users.put("other", fixtures.account());
         users.put("expert", fixtures.account("expert"));
-        users.put("iesg", fixtures.account("iesg"));
+        users.put("iesg", fixtures.iesgMember());
         users.put("iana", fixtures.account("iana"));
         stranger = fixtures.account();
         // A completed assignment of the stranger's, for revocations to target.
@@ -95,6 +94,7 @@ class AuthorizationMatrixTest {
     @AfterEach
     void time() {
         clock.reset();
+        fixtures.retireIesg();
     }
 
     private String requester() {
