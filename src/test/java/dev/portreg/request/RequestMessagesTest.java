@@ -13,7 +13,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message bundle (messages/msg.properties): every holder has its words, and pages show them.
+ * The message bundle (messages/msg.properties): every holder has its words, the timeline's words
+ * take their arguments verbatim, and pages show them.
  */
 @QuarkusTest
 class RequestMessagesTest {
@@ -57,5 +58,19 @@ class RequestMessagesTest {
                                 .asString());
         // Submitted at once: only the expert has held it.
         assertEquals(List.of("With the expert"), page.select("div.clock dt").eachText());
+        // The timeline's titles come from the bundle (event*), oldest first.
+        assertEquals(
+                List.of("Created the draft", "Submitted for Expert Review"),
+                page.select("strong.tl-title").eachText());
+    }
+
+    @Test
+    void timelineWordsTakeTheirArgumentsAsTheyAre() {
+        RequestMessages msg = MessageBundles.get(RequestMessages.class);
+        // A name is put in verbatim: the page escapes it once, the bundle must not.
+        assertEquals(
+                "Took the request over from O'Neil & <Co>", msg.eventTakenOver("O'Neil & <Co>"));
+        assertEquals("Ballot position: No Objection", msg.eventBallot("No Objection"));
+        assertEquals("Submitted for Expert Review", msg.eventSubmitted("Expert Review"));
     }
 }
