@@ -106,4 +106,52 @@ public interface RequestMessages {
     /** Timeline: "the Discuss it answers". */
     @Message
     String replyLinkDiscuss();
+
+    /** What each track and kind means, beside its radio on the form (RequestFormPage). */
+    @Message
+    String trackHintFcfs();
+
+    @Message
+    String trackHintExpertReview();
+
+    @Message
+    String trackHintIetfReview();
+
+    @Message
+    String trackHintStandardsAction();
+
+    @Message
+    String trackHintIesgApproval();
+
+    @Message
+    String kindHintNewAssignment();
+
+    @Message
+    String kindHintAddTransport();
+
+    @Message
+    String kindHintModify();
+
+    @Message
+    String kindHintDeAssign();
+
+    @Message
+    String kindHintRevoke();
+
+    @Message
+    String kindHintEarlyAllocation();
+
+    @Message
+    String kindHintEarlyRenewal();
+
+    @Message
+    String kindHintMakePermanent();
+
+    /** The refused "transfer" choice of the form. */
+    @Message
+    String transferLabel();
+
+    /** Why a transfer is refused, beside its radio. */
+    @Message
+    String transferHint();
 }

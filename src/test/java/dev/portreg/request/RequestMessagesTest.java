@@ -2,6 +2,7 @@ package dev.portreg.request;
 
 import static dev.portreg.request.RequestFixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.portreg.support.FormSession;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -36,6 +37,20 @@ class RequestMessagesTest {
     }
 
     @Test
+    void everyTrackAndKindHasItsHint() {
+        RequestMessages msg = MessageBundles.get(RequestMessages.class);
+        for (Track t : Track.values()) {
+            assertFalse(RequestFormPage.trackHint(msg, t).isBlank(), t.name());
+        }
+        for (RequestKind k : RequestKind.values()) {
+            assertFalse(RequestFormPage.kindHint(msg, k).isBlank(), k.name());
+        }
+        assertEquals(
+                "The IESG approves it by ballot (RFC 8126 §4.10).",
+                RequestFormPage.trackHint(msg, Track.IESG_APPROVAL));
+    }
+
+    @Test
     void theRequestPageNamesItsHolderFromTheBundle() {
         fixtures.sampleRegistry();
         String requester = fixtures.account();
@@ -62,6 +77,50 @@ class RequestMessagesTest {
         assertEquals(
                 List.of("Created the draft", "Submitted for Expert Review"),
                 page.select("strong.tl-title").eachText());
+    }
+
+    @Test
+    void theFormExplainsTracksAndKindsFromTheBundle() {
+        fixtures.sampleRegistry();
+        Document page =
+                Jsoup.parse(
+                        FormSession.signedIn(fixtures.account(), RequestFixtures.PASSWORD)
+                                .get("/requests/new?port=938&transports=tcp,udp")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString());
+        assertEquals(
+                "An IETF-stream RFC asks for it; name the document below (RFC 8126 §4.8).",
+                hint(page, "track", "ietf-review"));
+        assertEquals(
+                "The IESG approves it by ballot (RFC 8126 §4.10).",
+                hint(page, "track", "iesg-approval"));
+        assertEquals(
+                "A service name, with a port, any free port of a range, or none.",
+                hint(page, "kind", "new-assignment"));
+        assertEquals(
+                "A new description or contact for a service you hold (§8.6); the assignee stays.",
+                hint(page, "kind", "modify"));
+        assertEquals(
+                "Transfer to another party",
+                page.selectFirst("label:has(input[name=kind][value=transfer]) .choice-label")
+                        .text());
+        assertEquals(
+                "Not possible (RFC 6335 §8.5): the assignee de-assigns, and the new party files a"
+                        + " new assignment request.",
+                hint(page, "kind", "transfer"));
+    }
+
+    /** The hint beside a radio button of the form. */
+    private static String hint(Document page, String name, String value) {
+        return page.selectFirst(
+                        "label:has(input[name="
+                                + name
+                                + "][value="
+                                + value
+                                + "]) small.choice-hint")
+                .text();
     }
 
     @Test
