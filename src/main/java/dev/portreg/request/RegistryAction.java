@@ -143,66 +143,65 @@ public class RegistryAction {
      * port, transport, description, assignee, contact, dates, reference, service code, notes).
      */
     static RegistryIntent intent(long id, RequestContent c, String assignmentNotes) {
-        String title =
-                "Request #"
-                        + (id == 0 ? "new" : id)
-                        + " ("
-                        + c.kind().label.toLowerCase(Locale.ROOT)
-                        + ")";
+        String title = intentTitle(id, c);
         return ctx -> {
-            ChangePlan plan =
-                    switch (c.kind()) {
-                        case NEW_ASSIGNMENT ->
-                                RegistryPlans.assign(
-                                        ctx.registry(),
-                                        assignment(c, assignmentNotes),
-                                        ctx.today());
-                        case EARLY_ALLOCATION ->
-                                EarlyAllocationPlans.allocate(
-                                        ctx.registry(),
-                                        assignment(c, assignmentNotes),
-                                        ctx.today());
-                        case EARLY_RENEWAL ->
-                                EarlyAllocationPlans.extend(
-                                        ctx.registry(), c.targetService(), ctx.today());
-                        case MAKE_PERMANENT ->
-                                EarlyAllocationPlans.makePermanent(
-                                        ctx.registry(),
-                                        c.targetService(),
-                                        references(c).stream()
-                                                .filter(x -> "rfc".equals(x.type()))
-                                                .findFirst()
-                                                .orElse(null),
-                                        ctx.today());
-                        case ADD_TRANSPORT ->
-                                RegistryPlans.addTransport(
-                                        ctx.registry(),
-                                        c.targetService(),
-                                        c.transports(),
-                                        c.serviceCode(),
-                                        ctx.today());
-                        case MODIFY ->
-                                RegistryPlans.modify(
-                                        ctx.registry(),
-                                        c.targetService(),
-                                        c.description(),
-                                        c.contact().isEmpty() ? null : person(c.contact()),
-                                        ctx.today());
-                        case DE_ASSIGN ->
-                                RegistryPlans.release(
-                                        ctx.registry(),
-                                        c.targetService(),
-                                        RegistryPlans.Release.DE_ASSIGN,
-                                        ctx.today());
-                        case REVOKE ->
-                                RegistryPlans.release(
-                                        ctx.registry(),
-                                        c.targetService(),
-                                        RegistryPlans.Release.REVOKE,
-                                        ctx.today());
-                    };
+            ChangePlan plan = plan(c, assignmentNotes, ctx);
             return plan.withSummary(title + ": " + String.join("; ", plan.lines()));
         };
+    }
+
+    /** The title of a request's registry change: "Request #12 (new assignment)". */
+    private static String intentTitle(long id, RequestContent c) {
+        return "Request #"
+                + (id == 0 ? "new" : id)
+                + " ("
+                + c.kind().label.toLowerCase(Locale.ROOT)
+                + ")";
+    }
+
+    /** The registry plan of a request's kind, against the registry as it is. */
+    private static ChangePlan plan(
+            RequestContent c, String assignmentNotes, RegistryIntent.Context ctx) {
+        return switch (c.kind()) {
+            case NEW_ASSIGNMENT ->
+                    RegistryPlans.assign(
+                            ctx.registry(), assignment(c, assignmentNotes), ctx.today());
+            case EARLY_ALLOCATION ->
+                    EarlyAllocationPlans.allocate(
+                            ctx.registry(), assignment(c, assignmentNotes), ctx.today());
+            case EARLY_RENEWAL ->
+                    EarlyAllocationPlans.extend(ctx.registry(), c.targetService(), ctx.today());
+            case MAKE_PERMANENT ->
+                    EarlyAllocationPlans.makePermanent(
+                            ctx.registry(), c.targetService(), rfcReference(c), ctx.today());
+            case ADD_TRANSPORT ->
+                    RegistryPlans.addTransport(
+                            ctx.registry(),
+                            c.targetService(),
+                            c.transports(),
+                            c.serviceCode(),
+                            ctx.today());
+            case MODIFY ->
+                    RegistryPlans.modify(
+                            ctx.registry(),
+                            c.targetService(),
+                            c.description(),
+                            c.contact().isEmpty() ? null : person(c.contact()),
+                            ctx.today());
+            case DE_ASSIGN -> release(c, RegistryPlans.Release.DE_ASSIGN, ctx);
+            case REVOKE -> release(c, RegistryPlans.Release.REVOKE, ctx);
+        };
+    }
+
+    /** The first RFC among a request's references (what makes an early allocation permanent). */
+    private static Reference rfcReference(RequestContent c) {
+        return references(c).stream().filter(x -> "rfc".equals(x.type())).findFirst().orElse(null);
+    }
+
+    /** A de-assignment or a revocation of the request's target service. */
+    private static ChangePlan release(
+            RequestContent c, RegistryPlans.Release how, RegistryIntent.Context ctx) {
+        return RegistryPlans.release(ctx.registry(), c.targetService(), how, ctx.today());
     }
 
     /**

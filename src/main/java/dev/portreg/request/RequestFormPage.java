@@ -8,6 +8,7 @@ import static dev.portreg.request.RequestTimeline.*;
 import dev.portreg.common.FieldErrors;
 import dev.portreg.registry.PortRange;
 import dev.portreg.web.Flash;
+import io.quarkus.qute.i18n.MessageBundles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,22 +48,11 @@ public final class RequestFormPage {
                         new Option(
                                 t.slug(),
                                 t.label(),
-                                hint(t),
+                                RequestFormPage.trackHint(
+                                        MessageBundles.get(RequestMessages.class), t),
                                 t.slug().equalsIgnoreCase(preselected == null ? "" : preselected)));
             }
             return new TrackChoice(List.copyOf(options), null, a.policy(), derived);
-        }
-
-        private static String hint(Track t) {
-            return switch (t) {
-                case FCFS -> "IANA checks and registers the name (RFC 8126 §4.4).";
-                case EXPERT_REVIEW -> "A designated expert reviews it (RFC 8126 §4.5).";
-                case IETF_REVIEW ->
-                        "An IETF-stream RFC asks for it; name the document below (RFC 8126 §4.8).";
-                case STANDARDS_ACTION ->
-                        "A Standards Track or BCP RFC asks for it (RFC 8126 §4.9).";
-                case IESG_APPROVAL -> "The IESG approves it by ballot (RFC 8126 §4.10).";
-            };
         }
 
         public boolean choice() {
@@ -184,6 +174,7 @@ public final class RequestFormPage {
 
     /** The kinds offered on a new form, with what each means. */
     static List<Option> kinds(RequestForm form, boolean operator) {
+        RequestMessages msg = MessageBundles.get(RequestMessages.class);
         List<Option> out = new ArrayList<>();
         for (RequestKind k : RequestForm.offered(operator)) {
             out.add(new Option(k.slug, k.label, kindHint(k), form.isKind(k.slug)));
@@ -191,32 +182,38 @@ public final class RequestFormPage {
         out.add(
                 new Option(
                         RequestForm.TRANSFER,
-                        "Transfer to another party",
-                        "Not possible (RFC 6335 §8.5): the assignee de-assigns, and the new party"
-                                + " files a new assignment request.",
+                        msg.transferLabel(),
+                        msg.transferHint(),
                         form.isKind(RequestForm.TRANSFER)));
         return List.copyOf(out);
     }
 
     static String kindHint(RequestKind k) {
-        return switch (k) {
-            case NEW_ASSIGNMENT ->
-                    "A service name, with a port, any free port of a range, or none.";
-            case ADD_TRANSPORT ->
-                    "Another transport for a service you hold (RFC 6335 §7.2, Expert Review).";
-            case MODIFY ->
-                    "A new description or contact for a service you hold (§8.6); the assignee stays.";
-            case DE_ASSIGN ->
-                    "Give a port back: it becomes Reserved, the name stays registered (§8.2).";
-            case REVOKE -> "IANA only: a four-week community call, then the IESG decides (§8.4).";
-            case EARLY_ALLOCATION ->
-                    "For an Internet-Draft, asked by its working group chair: TEMPORARY for a year"
-                            + " (RFC 7120).";
-            case EARLY_RENEWAL ->
-                    "A year more for your early allocation, once; the IESG decides (RFC 7120 §3.3).";
-            case MAKE_PERMANENT ->
-                    "Your document was published: the early allocation becomes permanent, citing"
-                            + " the RFC.";
+        return kindHint(MessageBundles.get(RequestMessages.class), k);
+    }
+
+    /** What a track means, beside its radio (messages/msg.properties, trackHint*). */
+    static String trackHint(RequestMessages msg, Track track) {
+        return switch (track) {
+            case FCFS -> msg.trackHintFcfs();
+            case EXPERT_REVIEW -> msg.trackHintExpertReview();
+            case IETF_REVIEW -> msg.trackHintIetfReview();
+            case STANDARDS_ACTION -> msg.trackHintStandardsAction();
+            case IESG_APPROVAL -> msg.trackHintIesgApproval();
+        };
+    }
+
+    /** What a kind means, beside its radio (messages/msg.properties, kindHint*). */
+    static String kindHint(RequestMessages msg, RequestKind kind) {
+        return switch (kind) {
+            case NEW_ASSIGNMENT -> msg.kindHintNewAssignment();
+            case ADD_TRANSPORT -> msg.kindHintAddTransport();
+            case MODIFY -> msg.kindHintModify();
+            case DE_ASSIGN -> msg.kindHintDeAssign();
+            case REVOKE -> msg.kindHintRevoke();
+            case EARLY_ALLOCATION -> msg.kindHintEarlyAllocation();
+            case EARLY_RENEWAL -> msg.kindHintEarlyRenewal();
+            case MAKE_PERMANENT -> msg.kindHintMakePermanent();
         };
     }
 }

@@ -8,6 +8,7 @@ import static dev.portreg.request.RequestPageViews.*;
 import dev.portreg.request.RequestViews.EventView;
 import dev.portreg.request.RequestViews.RequestView;
 import dev.portreg.review.BallotPosition;
+import io.quarkus.qute.i18n.MessageBundles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,66 +55,80 @@ public final class RequestTimeline {
         return List.copyOf(out);
     }
 
-    /** What the timeline shows of one event: a switch without default, so no kind is forgotten. */
+    /** What the timeline shows of one event: its title and details, then the item. */
     static TimelineItem timelineItem(EventView e) {
         Map<String, Object> data = e.data() == null ? Map.of() : e.data();
         Draft it = new Draft(e.comment());
-        it.title =
-                switch (e.kind()) {
-                    case CREATED -> "Created the draft";
-                    case EDITED -> {
-                        it.changes = changes(data.get("changes"));
-                        yield "Edited the request";
-                    }
-                    case SUBMITTED -> "Submitted for " + trackLabel(data.get("track"));
-                    case RESUBMITTED -> {
-                        it.changesTitle = "What changed since the last submission";
-                        it.changes = changes(data.get("changes"));
-                        if (it.changes.isEmpty()) {
-                            it.lines.add("Nothing changed since the last submission.");
-                        }
-                        yield "Resubmitted for " + trackLabel(data.get("track"));
-                    }
-                    case WITHDRAWN -> "Withdrew the request";
-                    case APPROVED ->
-                            data.containsKey("needed") ? "Approved by the IESG ballot" : "Approved";
-                    case CHANGES_REQUESTED -> "Asked for changes";
-                    case REJECTED -> "Rejected the request";
-                    case BALLOT -> {
-                        BallotPosition p = position(data, it);
-                        it.blocking = p.blocking;
-                        yield "Ballot position: " + p.label;
-                    }
-                    case DISCUSS_CLEARED -> "Cleared their Discuss: " + position(data, it).label;
-                    case REPLY -> {
-                        Object to = data.get("inReplyTo");
-                        if (to != null) {
-                            it.link = "#event-" + to;
-                            it.linkLabel =
-                                    "changes-requested".equals(data.get("answeredKind"))
-                                            ? "the request for changes it answers"
-                                            : "the Discuss it answers";
-                        }
-                        yield to == null
-                                ? "Replied"
-                                : "changes-requested".equals(data.get("answeredKind"))
-                                        ? "Answered the request for changes"
-                                        : "Answered a Discuss";
-                    }
-                    case TAKEN ->
-                            data.get("from") == null
-                                    ? "Took the request for review"
-                                    : "Took the request over from " + data.get("from");
-                    case CALL_STARTED -> {
-                        callDates(e, data, it);
-                        yield "Started the four-week community call";
-                    }
-                    case CALL_ENDED -> "Ended the community call: the IESG decides";
-                    case COMPLETED -> {
-                        registryChange(data, it);
-                        yield "Performed the registry action";
-                    }
-                };
+        it.title = title(e, data, it, MessageBundles.get(RequestMessages.class));
+        return item(e, it);
+    }
+
+    /**
+     * An event's title (messages/msg.properties, event*), filling in the details its kind shows: a
+     * switch without default, so no kind is forgotten.
+     */
+    private static String title(
+            EventView e, Map<String, Object> data, Draft it, RequestMessages msg) {
+        return switch (e.kind()) {
+            case CREATED -> msg.eventCreated();
+            case EDITED -> {
+                it.changes = changes(data.get("changes"));
+                yield msg.eventEdited();
+            }
+            case SUBMITTED -> msg.eventSubmitted(trackLabel(data.get("track")));
+            case RESUBMITTED -> resubmitted(data, it, msg);
+            case WITHDRAWN -> msg.eventWithdrawn();
+            case APPROVED ->
+                    data.containsKey("needed") ? msg.eventApprovedByBallot() : msg.eventApproved();
+            case CHANGES_REQUESTED -> msg.eventChangesRequested();
+            case REJECTED -> msg.eventRejected();
+            case BALLOT -> {
+                BallotPosition p = position(data, it);
+                it.blocking = p.blocking;
+                yield msg.eventBallot(p.label);
+            }
+            case DISCUSS_CLEARED -> msg.eventDiscussCleared(position(data, it).label);
+            case REPLY -> reply(data, it, msg);
+            case TAKEN ->
+                    data.get("from") == null
+                            ? msg.eventTaken()
+                            : msg.eventTakenOver(String.valueOf(data.get("from")));
+            case CALL_STARTED -> {
+                callDates(e, data, it);
+                yield msg.eventCallStarted();
+            }
+            case CALL_ENDED -> msg.eventCallEnded();
+            case COMPLETED -> {
+                registryChange(data, it);
+                yield msg.eventCompleted();
+            }
+        };
+    }
+
+    /** A resubmission: what changed since the last submission, or a line that nothing did. */
+    private static String resubmitted(Map<String, Object> data, Draft it, RequestMessages msg) {
+        it.changesTitle = msg.resubmittedChangesTitle();
+        it.changes = changes(data.get("changes"));
+        if (it.changes.isEmpty()) {
+            it.lines.add(msg.resubmittedNothingChanged());
+        }
+        return msg.eventResubmitted(trackLabel(data.get("track")));
+    }
+
+    /** A reply, linked to the request for changes or the Discuss it answers, if any. */
+    private static String reply(Map<String, Object> data, Draft it, RequestMessages msg) {
+        Object to = data.get("inReplyTo");
+        if (to == null) {
+            return msg.eventReplied();
+        }
+        boolean changes = "changes-requested".equals(data.get("answeredKind"));
+        it.link = "#event-" + to;
+        it.linkLabel = changes ? msg.replyLinkChanges() : msg.replyLinkDiscuss();
+        return changes ? msg.eventAnsweredChanges() : msg.eventAnsweredDiscuss();
+    }
+
+    /** The item of an event, from what its kind put together. */
+    private static TimelineItem item(EventView e, Draft it) {
         return new TimelineItem(
                 e.id(),
                 e.kind(),
