@@ -4,7 +4,6 @@ import dev.portreg.common.Degraded;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -28,10 +27,8 @@ public class PageCache {
 
     static final int MAX_PAGES = 1024;
 
-    private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<String, String> pages) {}
-
     private final BooleanSupplier anonymous;
-    private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
+    private final SnapshotMemo<String, String> pages = new SnapshotMemo<>(MAX_PAGES);
 
     @Inject
     PageCache(SecurityIdentity identity) {
@@ -56,11 +53,7 @@ public class PageCache {
      * costs no rendering and no database, so it may be done on the I/O thread.
      */
     public String peek(RegistrySnapshot s, String key) {
-        Generation g = current;
-        if (g.snapshot() != s || !anonymous.getAsBoolean()) {
-            return null;
-        }
-        return g.pages().get(key);
+        return anonymous.getAsBoolean() ? pages.get(s, key) : null;
     }
 
     /**
@@ -72,28 +65,19 @@ public class PageCache {
     }
 
     private String kept(RegistrySnapshot s, String key, Supplier<String> render) {
-        Generation g = current;
-        if (g.snapshot() != s) {
-            g = new Generation(s, new ConcurrentHashMap<>());
-            current = g;
-        }
-        String html = g.pages().get(key);
+        String html = pages.get(s, key);
         if (html == null) {
             Degraded.Result<String> rendered = Degraded.watch(render);
             html = rendered.value();
-            if (rendered.degraded()) {
-                return html;
+            if (!rendered.degraded()) {
+                pages.put(s, key, html);
             }
-            if (g.pages().size() >= MAX_PAGES) {
-                g.pages().clear();
-            }
-            g.pages().put(key, html);
         }
         return html;
     }
 
     /** How many pages are kept now. */
     int size() {
-        return current.pages().size();
+        return pages.size();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portreg.registry.RegistryViews.PortView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -23,10 +22,8 @@ public class PortAnswers {
 
     static final int MAX_PORTS = 4096;
 
-    private record Generation(RegistrySnapshot snapshot, ConcurrentHashMap<Integer, byte[]> json) {}
-
     private final BiFunction<RegistrySnapshot, Integer, byte[]> writer;
-    private volatile Generation current = new Generation(null, new ConcurrentHashMap<>());
+    private final SnapshotMemo<Integer, byte[]> answers = new SnapshotMemo<>(MAX_PORTS);
 
     @Inject
     PortAnswers(RegistryQueries queries, ObjectMapper mapper) {
@@ -49,24 +46,12 @@ public class PortAnswers {
         if (!current) {
             return writer.apply(s, port);
         }
-        Generation g = current();
-        if (g.snapshot() != s) {
-            g = new Generation(s, new ConcurrentHashMap<>());
-            this.current = g;
-        }
-        byte[] json = g.json().get(port);
+        byte[] json = answers.get(s, port);
         if (json == null) {
             json = writer.apply(s, port);
-            if (g.json().size() >= MAX_PORTS) {
-                g.json().clear();
-            }
-            g.json().put(port, json);
+            answers.put(s, port, json);
         }
         return json;
-    }
-
-    private Generation current() {
-        return current;
     }
 
     private static byte[] write(ObjectMapper mapper, PortView view) {
@@ -79,6 +64,6 @@ public class PortAnswers {
 
     /** How many answers are kept now. */
     int size() {
-        return current.json().size();
+        return answers.size();
     }
 }

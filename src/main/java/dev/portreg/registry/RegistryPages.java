@@ -122,7 +122,7 @@ public class RegistryPages {
     public CompletionStage<String> port(
             @PathParam("port") String port, @QueryParam("at") String at) {
         int p = RegistryQueries.parsePort("port", port);
-        if (blank(at) && queries.inMemory()) {
+        if (Answers.blank(at) && queries.inMemory()) {
             String kept = cache.peek(queries.snapshot(), "port:" + p);
             if (kept != null) {
                 return Answers.now(() -> kept);
@@ -132,7 +132,7 @@ public class RegistryPages {
     }
 
     private String renderPort(int p, String at) {
-        if (!blank(at)) {
+        if (!Answers.blank(at)) {
             RegistrySnapshot then = queries.snapshot(at);
             PortView view = queries.port(then, p);
             return Templates.port(
@@ -177,7 +177,7 @@ public class RegistryPages {
             @QueryParam("to") String to,
             @QueryParam("transport") List<String> transport,
             @QueryParam("minSize") String minSize) {
-        boolean noRange = blank(from) && blank(to);
+        boolean noRange = Answers.blank(from) && Answers.blank(to);
         String fromText = noRange ? Integer.toString(PortRange.SYSTEM.from) : from;
         String toText = noRange ? Integer.toString(PortRange.SYSTEM.to) : to;
         List<GapView> gaps = queries.gaps(fromText, toText, transport, minSize);
@@ -187,9 +187,9 @@ public class RegistryPages {
         GapFilters filters =
                 new GapFilters(
                         fromText,
-                        blank(toText) ? Integer.toString(PortRange.USER.to) : toText,
+                        Answers.blank(toText) ? Integer.toString(PortRange.USER.to) : toText,
                         transports,
-                        blank(minSize) ? "1" : minSize.trim());
+                        Answers.blank(minSize) ? "1" : minSize.trim());
         return Templates.gaps(
                 gaps, filters, gaps.stream().mapToInt(GapView::size).sum(), largest(gaps, 5));
     }
@@ -221,10 +221,6 @@ public class RegistryPages {
                                 .thenComparingInt(GapView::from))
                 .limit(n)
                 .toList();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     // --- page models ---------------------------------------------------------------------------

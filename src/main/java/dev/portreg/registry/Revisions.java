@@ -69,11 +69,7 @@ public final class Revisions {
     public static <T> RestResponse<T> respond(
             Request request, RegistrySnapshot s, Supplier<T> body) {
         Validators v = validators(s);
-        Response.ResponseBuilder unchanged =
-                v.modified() == null
-                        ? request.evaluatePreconditions(v.tag())
-                        : request.evaluatePreconditions(v.modified(), v.tag());
-        if (unchanged != null) {
+        if (unchanged(request, v)) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
                     .header(HttpHeaders.ETAG, v.etag())
                     .build();
@@ -89,19 +85,22 @@ public final class Revisions {
     /** The same for a response built by hand (an export stream). */
     public static Response respondBuilt(
             Request request, RegistrySnapshot s, Supplier<Response.ResponseBuilder> body) {
-        EntityTag tag = tag(s);
-        Date modified = s.changedAt().map(Date::from).orElse(null);
-        Response.ResponseBuilder unchanged =
-                modified == null
-                        ? request.evaluatePreconditions(tag)
-                        : request.evaluatePreconditions(modified, tag);
-        if (unchanged != null) {
-            return Response.notModified(tag).build();
+        Validators v = validators(s);
+        if (unchanged(request, v)) {
+            return Response.notModified().header(HttpHeaders.ETAG, v.etag()).build();
         }
-        Response.ResponseBuilder ok = body.get().tag(tag);
-        if (modified != null) {
-            ok.lastModified(modified);
+        Response.ResponseBuilder ok = body.get().header(HttpHeaders.ETAG, v.etag());
+        if (v.lastModified() != null) {
+            ok.header(HttpHeaders.LAST_MODIFIED, v.lastModified());
         }
         return ok.build();
+    }
+
+    /** Whether the client's If-None-Match / If-Modified-Since says it holds this revision. */
+    private static boolean unchanged(Request request, Validators v) {
+        return (v.modified() == null
+                        ? request.evaluatePreconditions(v.tag())
+                        : request.evaluatePreconditions(v.modified(), v.tag()))
+                != null;
     }
 }
