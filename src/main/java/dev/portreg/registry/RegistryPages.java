@@ -72,7 +72,7 @@ public class RegistryPages {
     }
 
     @GET
-    public String home() {
+    public byte[] home() {
         RegistrySnapshot s = queries.snapshot();
         return cache.page(s, "home", () -> renderHome(s));
     }
@@ -119,11 +119,11 @@ public class RegistryPages {
      */
     @GET
     @Path("ports/{port}")
-    public CompletionStage<String> port(
+    public CompletionStage<byte[]> port(
             @PathParam("port") String port, @QueryParam("at") String at) {
         int p = RegistryQueries.parsePort("port", port);
         if (Answers.blank(at) && queries.inMemory()) {
-            String kept = cache.peek(queries.snapshot(), "port:" + p);
+            byte[] kept = cache.peek(queries.snapshot(), "port:" + p);
             if (kept != null) {
                 return Answers.now(() -> kept);
             }
@@ -131,13 +131,17 @@ public class RegistryPages {
         return Answers.blockingInContext(() -> renderPort(p, at));
     }
 
-    private String renderPort(int p, String at) {
+    private byte[] renderPort(int p, String at) {
         if (!Answers.blank(at)) {
             RegistrySnapshot then = queries.snapshot(at);
             PortView view = queries.port(then, p);
-            return Templates.port(
-                            view, Neighbours.of(p), AsOf.of(then, at, "/ports/" + p), timeline(p))
-                    .render();
+            return PageCache.utf8(
+                    Templates.port(
+                                    view,
+                                    Neighbours.of(p),
+                                    AsOf.of(then, at, "/ports/" + p),
+                                    timeline(p))
+                            .render());
         }
         RegistrySnapshot s = queries.snapshot();
         return cache.page(
@@ -161,11 +165,12 @@ public class RegistryPages {
     /** Legacy names may hold a slash ("EtherNet/IP-1"), so the name takes the rest of the path. */
     @GET
     @Path("services/{name: .+}")
-    public String service(@PathParam("name") String name) {
+    public byte[] service(@PathParam("name") String name) {
         RegistrySnapshot s = queries.snapshot();
         String key = "service:" + ServiceNames.normalize(name.trim());
         if (s.byName(name.trim()).isEmpty()) {
-            return Templates.service(queries.service(name)).render(); // throws the 404
+            // throws the 404
+            return PageCache.utf8(Templates.service(queries.service(name)).render());
         }
         return cache.page(s, key, () -> Templates.service(queries.service(name)).render());
     }
@@ -196,7 +201,7 @@ public class RegistryPages {
 
     @GET
     @Path("about")
-    public String about() {
+    public byte[] about() {
         return cache.page(queries.snapshot(), "about", this::renderAbout);
     }
 

@@ -83,9 +83,13 @@ public class CsrfGuard {
             RoutingContext ctx) {
         String path = ctx.normalizedPath();
         if (Urls.isApi(path)) {
-            // The CSRF filter adds its cookie in a response filter of its own; drop it just
-            // before the headers go out, whatever order the filters ran in.
-            ctx.addHeadersEndHandler(v -> ctx.response().removeCookie(cookieName, false));
+            // A GET makes no token (FormToken makes them, for forms). After a post it checked
+            // (a multipart import), the CSRF filter sends its cookie again in a response filter
+            // of its own; drop it just before the headers go out, whatever order the filters
+            // ran in.
+            if (!SAFE.contains(request.getMethod())) {
+                ctx.addHeadersEndHandler(v -> ctx.response().removeCookie(cookieName, false));
+            }
         } else if (response.getStatus() == 400
                 && !response.hasEntity()
                 && !SAFE.contains(request.getMethod())) {

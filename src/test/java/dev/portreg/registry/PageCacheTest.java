@@ -3,6 +3,7 @@ package dev.portreg.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +18,9 @@ class PageCacheTest {
     @Test
     void aPageIsRenderedOncePerSnapshot() {
         RegistrySnapshot s = snapshot();
-        assertEquals("page 1", cache.page(s, "port:938", this::render));
-        assertEquals("page 1", cache.page(s, "port:938", this::render));
-        assertEquals("page 2", cache.page(s, "port:939", this::render));
+        assertEquals("page 1", text(cache.page(s, "port:938", this::render)));
+        assertEquals("page 1", text(cache.page(s, "port:938", this::render)));
+        assertEquals("page 2", text(cache.page(s, "port:939", this::render)));
         assertEquals(2, renders.get());
     }
 
@@ -31,22 +32,23 @@ class PageCacheTest {
                     dev.portreg.common.Degraded.note(); // the history box, database down
                     return render();
                 };
-        assertEquals("page 1", cache.page(s, "port:938", degraded));
+        assertEquals("page 1", text(cache.page(s, "port:938", degraded)));
         assertEquals(0, cache.size());
-        assertEquals("page 2", cache.page(s, "port:938", this::render), "rendered again");
-        assertEquals("page 2", cache.page(s, "port:938", this::render), "then kept");
+        assertEquals("page 2", text(cache.page(s, "port:938", this::render)), "rendered again");
+        assertEquals("page 2", text(cache.page(s, "port:938", this::render)), "then kept");
     }
 
     @Test
     void peekFindsOnlyWhatIsKeptForThisVisitorAndThisSnapshot() {
         RegistrySnapshot s = snapshot();
-        assertEquals(null, cache.peek(s, "port:938"));
+        assertEquals(null, text(cache.peek(s, "port:938")));
         cache.page(s, "port:938", this::render);
-        assertEquals("page 1", cache.peek(s, "port:938"));
+        assertEquals("page 1", text(cache.peek(s, "port:938")));
         anonymous = false;
-        assertEquals(null, cache.peek(s, "port:938"), "a signed-in visitor's page is rendered");
+        assertEquals(
+                null, text(cache.peek(s, "port:938")), "a signed-in visitor's page is rendered");
         anonymous = true;
-        assertEquals(null, cache.peek(snapshot(), "port:938"), "another snapshot");
+        assertEquals(null, text(cache.peek(snapshot(), "port:938")), "another snapshot");
         assertEquals(1, renders.get(), "peeking renders nothing");
     }
 
@@ -55,7 +57,7 @@ class PageCacheTest {
         RegistrySnapshot before = snapshot();
         cache.page(before, "home", this::render);
         RegistrySnapshot after = snapshot();
-        assertEquals("page 2", cache.page(after, "home", this::render));
+        assertEquals("page 2", text(cache.page(after, "home", this::render)));
         assertEquals(1, cache.size());
     }
 
@@ -63,12 +65,12 @@ class PageCacheTest {
     void pagesOfSignedInVisitorsAreNeverKept() {
         RegistrySnapshot s = snapshot();
         anonymous = false;
-        assertEquals("page 1", cache.page(s, "home", this::render));
-        assertEquals("page 2", cache.page(s, "home", this::render));
+        assertEquals("page 1", text(cache.page(s, "home", this::render)));
+        assertEquals("page 2", text(cache.page(s, "home", this::render)));
         assertEquals(0, cache.size());
         anonymous = true;
-        assertEquals("page 3", cache.page(s, "home", this::render));
-        assertEquals("page 3", cache.page(s, "home", this::render));
+        assertEquals("page 3", text(cache.page(s, "home", this::render)));
+        assertEquals("page 3", text(cache.page(s, "home", this::render)));
     }
 
     @Test
@@ -79,7 +81,8 @@ class PageCacheTest {
         assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
         anonymous = true;
         assertEquals("page 1", cache.fragment(s, "sysmap", this::render));
-        assertEquals("page 2", cache.page(s, "sysmap", this::render), "pages and fragments apart");
+        assertEquals(
+                "page 2", text(cache.page(s, "sysmap", this::render)), "pages and fragments apart");
     }
 
     @Test
@@ -89,6 +92,20 @@ class PageCacheTest {
             cache.page(s, "port:" + p, this::render);
             assertTrue(cache.size() <= PageCache.MAX_PAGES);
         }
+    }
+
+    /** A kept page as text; null stays null. */
+    private static String text(byte[] page) {
+        return page == null ? null : new String(page, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pagesAreKeptAsUtf8() {
+        RegistrySnapshot s = snapshot();
+        byte[] page = cache.page(s, "port:938", () -> "Port 938 — unassigned");
+        assertEquals("Port 938 — unassigned", new String(page, StandardCharsets.UTF_8));
+        assertEquals(23, page.length, "the dash is three bytes");
+        assertTrue(page == cache.peek(s, "port:938"), "the same bytes answer every visitor");
     }
 
     private String render() {
