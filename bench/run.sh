@@ -248,10 +248,14 @@ import17_best=$import_best
 # On each JDK, app and bare app alternate, best of $runs each: Java 17 as built, and Temurin 25
 # with a JDK AOT cache made by one training run of each jar (JEP 483/514/515): start with
 # -XX:AOTCacheOutput, send the requests a visitor sends, stop; the JVM writes the cache at exit.
+# Both caches are made as the Dockerfile makes the app's: without AOT class linking
+# (BENCH_AOT_TRAIN_OPTS), which starts faster still but costs a fifth of the throughput
+# (docs/adr/0021).
+read -r -a aot_train_opts <<<"${BENCH_AOT_TRAIN_OPTS:--XX:-AOTClassLinking}"
 aot_train() { # jar port ready-url cache [paths...] ; uses app_env for the app
   local jar=$1 port=$2 url=$3 cache=$4 path
   shift 4
-  jvm=("$java25" "-XX:AOTCacheOutput=$cache")
+  jvm=("$java25" "-XX:AOTCacheOutput=$cache" "${aot_train_opts[@]}")
   if [ "$jar" = "$app_jar" ]; then
     jvm+=("${heap_arr[@]}")
     start_jar "$jar" "$port" "$results/aot-train-app.log" "${app_env[@]}"

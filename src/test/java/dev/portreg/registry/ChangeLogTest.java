@@ -274,6 +274,29 @@ class ChangeLogTest {
                                 next));
     }
 
+    /** One foreign key (V18): an item names its change set and that change set's revision. */
+    @Test
+    void anItemOfNoChangeSetOrOfAnotherRevisionIsRefusedByTheDatabase() {
+        long head = head();
+        long changeId = db.count("SELECT id FROM registry_change WHERE revision = ?", head);
+        String insert =
+                "INSERT INTO registry_change_item (change_id, revision, action, entry_key,"
+                        + " entry_id, position, after) VALUES (?, ?, 'added', 'x/tcp/1', 1, 0,"
+                        + " '{}'::jsonb)";
+        for (Object[] args :
+                List.of(
+                        new Object[] {changeId + 1000, head},
+                        new Object[] {changeId, head + 1000})) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> db.update(insert, args));
+            assertEquals(
+                    "23503",
+                    ((java.sql.SQLException) e.getCause()).getSQLState(),
+                    "a foreign key violation: " + e.getCause().getMessage());
+        }
+        assertEquals(head, head(), "nothing written");
+    }
+
     @Test
     void anImportKeepsWhatWasDoneHereAndListsConflicts() {
         assign938();
