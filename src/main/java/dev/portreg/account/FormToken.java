@@ -38,8 +38,6 @@ public class FormToken {
     /** Where quarkus-rest-csrf keeps the token of the request (CsrfTokenParameterProvider). */
     private static final String TOKEN_KEY = "csrf_token";
 
-    private static final String TOKEN_BYTES_KEY = "csrf_token_bytes";
-
     private final RestCsrfConfig config;
     private final CurrentVertxRequest request;
     private final SecureRandom random = new SecureRandom();
@@ -85,7 +83,6 @@ public class FormToken {
         random.nextBytes(bytes);
         token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         rc.put(TOKEN_KEY, token);
-        rc.put(TOKEN_BYTES_KEY, bytes);
         String signed =
                 config.tokenSignatureKey()
                         .map(key -> CsrfTokenUtils.signCsrfToken(bytes, key))
