@@ -57,17 +57,7 @@ class FormTokenTest {
         assertNotNull(cookie, "and the answer its cookie");
         assertNotEquals(token, cookie, "the cookie holds the signature, not the token");
         assertEquals(1, login.getHeaders().getValues("Set-Cookie").size(), "one cookie, once");
-        Response signIn =
-                given().redirects()
-                        .follow(false)
-                        .cookie("portreg-csrf", cookie)
-                        .contentType(ContentType.URLENC)
-                        .formParams(
-                                Map.of(
-                                        "username", member,
-                                        "password", TestAccounts.PASSWORD,
-                                        "csrf-token", token))
-                        .post("/login");
+        Response signIn = signIn(member, cookie, token);
         assertEquals(303, signIn.statusCode());
         assertNotNull(signIn.getCookie("portreg-session"));
     }
@@ -87,20 +77,25 @@ class FormTokenTest {
         Response first = given().get("/login");
         Response second = given().get("/login");
         Response r =
-                given().redirects()
-                        .follow(false)
-                        .cookie("portreg-csrf", second.getCookie("portreg-csrf"))
-                        .contentType(ContentType.URLENC)
-                        .formParams(
-                                Map.of(
-                                        "username",
-                                        member,
-                                        "password",
-                                        TestAccounts.PASSWORD,
-                                        "csrf-token",
-                                        FormSession.tokenOf(first.asString())))
-                        .post("/login");
+                signIn(
+                        member,
+                        second.getCookie("portreg-csrf"),
+                        FormSession.tokenOf(first.asString()));
         assertEquals(400, r.statusCode());
         assertTrue(r.asString().contains("Form refused"), "the page says why");
+    }
+
+    /** The sign-in form posted with this CSRF cookie and token. */
+    private static Response signIn(String member, String csrfCookie, String token) {
+        return given().redirects()
+                .follow(false)
+                .cookie("portreg-csrf", csrfCookie)
+                .contentType(ContentType.URLENC)
+                .formParams(
+                        Map.of(
+                                "username", member,
+                                "password", TestAccounts.PASSWORD,
+                                "csrf-token", token))
+                .post("/login");
     }
 }
